@@ -1,0 +1,30 @@
+package org.kapcare.clinical;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code scoreBaseline}: scores the consultation's PHQ-9, GAD-7 and C-SSRS answers. */
+@Component("baselineScoring")
+public class BaselineScoring implements JavaDelegate {
+
+  public static final List<String> WRITES = List.of("phq9Score", "phq9Severity", "phq9Item9Positive",
+      "gad7Score", "gad7Severity", "cssrsRisk", "suicidalIdeation");
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RatingScale.Score phq9 = RatingScale.PHQ9.score(execution, "phq9");
+    RatingScale.Score gad7 = RatingScale.GAD7.score(execution, "gad7");
+    SuicideRiskScreen.Result cssrs = SuicideRiskScreen.assess(execution);
+    boolean item9 = phq9.item(9) > 0;
+
+    execution.setVariable("phq9Score", phq9.total());
+    execution.setVariable("phq9Severity", phq9.severity());
+    execution.setVariable("phq9Item9Positive", item9);
+    execution.setVariable("gad7Score", gad7.total());
+    execution.setVariable("gad7Severity", gad7.severity());
+    execution.setVariable("cssrsRisk", cssrs.risk().code());
+    execution.setVariable("suicidalIdeation", cssrs.ideation() || item9);
+  }
+}

@@ -1,0 +1,40 @@
+package org.kapcare.clinical;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.kapcare.journey.FormValues;
+import org.kapcare.journey.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code dischargeCheck}: refuses a discharge before the route's minimum observation time and
+ * sets the REMS monitoring form's due date for esketamine doses.
+ */
+@Component("dischargeRecorder")
+public class DischargeRecorder implements TaskListener {
+
+  static final String ESKETAMINE = "ESKETAMINE_NASAL";
+
+  private final ClinicalProperties clinic;
+
+  public DischargeRecorder(ClinicalProperties clinic) {
+    this.clinic = clinic;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String route = FormValues.text(task, "route");
+    int minimum = clinic.minimumMonitoringMinutes(route);
+    int monitored = FormValues.integer(task, "minutesMonitored", 0, 24 * 60);
+    if (monitored < minimum) {
+      throw new InvalidInputException("minutesMonitored", "After a " + route + " dose the patient must be observed for at least "
+          + minimum + " minutes before discharge; " + monitored + " recorded");
+    }
+    Instant dischargedAt = FormValues.instant(task, "dischargedAt");
+    if (ESKETAMINE.equals(route)) {
+      task.setVariable("remsFormDue", Date.from(dischargedAt.plus(clinic.remsFormDue())));
+    }
+  }
+}

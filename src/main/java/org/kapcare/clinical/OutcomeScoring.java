@@ -1,0 +1,31 @@
+package org.kapcare.clinical;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.kapcare.journey.FormValues;
+import org.springframework.stereotype.Component;
+
+/** {@code scoreOutcome}: scores the follow-up scales and compares PHQ-9 with the baseline. */
+@Component("outcomeScoring")
+public class OutcomeScoring implements JavaDelegate {
+
+  public static final List<String> WRITES = List.of("followUpPhq9Score", "followUpPhq9Severity",
+      "followUpGad7Score", "followUpGad7Severity", "phq9Change", "response", "remission");
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RatingScale.Score phq9 = RatingScale.PHQ9.score(execution, "followUpPhq9");
+    RatingScale.Score gad7 = RatingScale.GAD7.score(execution, "followUpGad7");
+    int baseline = FormValues.integer(execution, "phq9Score", 0, 27);
+    TreatmentOutcome outcome = TreatmentOutcome.of(baseline, phq9.total());
+
+    execution.setVariable("followUpPhq9Score", phq9.total());
+    execution.setVariable("followUpPhq9Severity", phq9.severity());
+    execution.setVariable("followUpGad7Score", gad7.total());
+    execution.setVariable("followUpGad7Severity", gad7.severity());
+    execution.setVariable("phq9Change", outcome.phq9Change());
+    execution.setVariable("response", outcome.response());
+    execution.setVariable("remission", outcome.remission());
+  }
+}

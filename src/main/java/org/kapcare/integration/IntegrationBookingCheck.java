@@ -1,0 +1,23 @@
+package org.kapcare.integration;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.kapcare.journey.FormValues;
+import org.kapcare.journey.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/** {@code scheduleIntegration}: the session must be booked inside the window. */
+@Component("integrationBookingCheck")
+public class IntegrationBookingCheck implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Instant bookedAt = FormValues.instant(task, "integrationAt");
+    Instant deadline = FormValues.instant(task, "integrationDeadline");
+    if (bookedAt.isAfter(deadline)) {
+      throw new InvalidInputException("integrationAt", "The integration session must take place before the window closes at "
+          + deadline + "; " + bookedAt + " is too late");
+    }
+  }
+}

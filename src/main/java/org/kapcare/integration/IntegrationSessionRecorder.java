@@ -1,0 +1,21 @@
+package org.kapcare.integration;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.kapcare.journey.EngineClock;
+import org.kapcare.journey.FormValues;
+import org.springframework.stereotype.Component;
+
+/** {@code integrationSession}: records when the session was held and whether it was late. */
+@Component("integrationSessionRecorder")
+public class IntegrationSessionRecorder implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Instant heldAt = EngineClock.now();
+    task.setVariable("integrationHeldAt", Date.from(heldAt));
+    task.setVariable("integrationHeldLate", heldAt.isAfter(FormValues.instant(task, "integrationDeadline")));
+  }
+}

@@ -1,0 +1,31 @@
+package org.kapcare.integration;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.kapcare.journey.FormValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs when the patient is discharged: sets the window's deadline and reminder point, which the
+ * integration tasks' due dates and the window's timers read. (The timers are created as the
+ * window is entered, so the dates must exist before it.)
+ */
+@Component("integrationWindowOpener")
+public class IntegrationWindowOpener implements ExecutionListener {
+
+  private final IntegrationWindowPolicy policy;
+
+  public IntegrationWindowOpener(IntegrationWindowPolicy policy) {
+    this.policy = policy;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    IntegrationWindowPolicy.Window window =
+        policy.open(FormValues.text(execution, "route"), FormValues.instant(execution, "dischargedAt"));
+    execution.setVariable("integrationReminderAt", Date.from(window.reminderAt()));
+    execution.setVariable("integrationDeadline", Date.from(window.deadline()));
+    execution.setVariable("integrationWindowMissed", false);
+  }
+}

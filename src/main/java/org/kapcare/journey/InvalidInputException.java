@@ -1,0 +1,21 @@
+package org.kapcare.journey;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * Bad input on a form or REST call. Thrown inside the engine command, so the task stays open and
+ * nothing of the submission is kept; the message names the field and what is allowed.
+ */
+public class InvalidInputException extends ProcessEngineException {
+
+  private final String field;
+
+  public InvalidInputException(String field, String message) {
+    super(message + " (field " + field + ")");
+    this.field = field;
+  }
+
+  public String getField() {
+    return field;
+  }
+}

@@ -1,0 +1,83 @@
+package org.kapcare;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** What clinicians typically enter on each form, as Tasklist would submit it; tests change one thing at a time. */
+public final class Answers {
+
+  private Answers() {}
+
+  public static Map<String, Object> referral(String patientId) {
+    return map("patientId", patientId, "patientName", "Alex Example", "patientEmail", "alex@example.org",
+        "patientPhone", "+442079460958", "primaryCondition", "TRD", "referralSource", "GP");
+  }
+
+  /** PHQ-9 18 (moderately severe), GAD-7 14 (moderate), C-SSRS all no; IV, 2 preparation sessions, 1 dose. */
+  public static Map<String, Object> consultation() {
+    Map<String, Object> answers = new HashMap<>();
+    for (int i = 1; i <= 9; i++) {
+      answers.put("phq9_" + i, i == 9 ? "0" : (i <= 3 ? "3" : "2"));
+    }
+    for (int i = 1; i <= 7; i++) {
+      answers.put("gad7_" + i, "2");
+    }
+    for (String question : new String[] {"cssrs_1", "cssrs_2", "cssrs_6"}) {
+      answers.put(question, "no");
+    }
+    answers.putAll(map("treatmentGoals", "Return to work", "route", "IV", "preparationSessions", 2, "plannedDoses", 1));
+    return answers;
+  }
+
+  /** Nothing that rules a patient out or needs clearance; 128/82, 72 bpm, 70 kg. */
+  public static Map<String, Object> medicalHistory() {
+    Map<String, Object> answers = new HashMap<>();
+    for (String contraindication : new String[] {"aneurysmalVascularDisease", "arteriovenousMalformation",
+        "intracerebralHaemorrhage", "ketamineHypersensitivity", "psychosis", "currentMania", "pregnant", "cardiacDisease",
+        "substanceUseDisorder", "hepaticImpairment", "raisedIntracranialPressure", "hyperthyroidism",
+        "interstitialCystitis", "opioidsOrBenzodiazepines"}) {
+      answers.put(contraindication, false);
+    }
+    answers.putAll(map("currentMedications", "sertraline 100 mg", "baselineSystolicBp", 128, "baselineDiastolicBp", 82,
+        "baselineHeartRate", 72, "weightKg", 70.0));
+    return answers;
+  }
+
+  /** Vitals and preparation that let a dose go ahead. */
+  public static Map<String, Object> preDoseCheck() {
+    return map("systolicBp", 126, "diastolicBp", 80, "heartRate", 74, "hoursSinceFood", 4.0, "rideHomeConfirmed", true,
+        "sedativesToday", false, "newSafetyConcern", false);
+  }
+
+  public static Map<String, Object> administerDose() {
+    return map("doseMg", 35.0, "doseMgPerKg", 0.5, "lotNumber", "LOT-7731", "systolicBp40", 138, "diastolicBp40", 86,
+        "adverseEvents", "", "seriousAdverseEvent", false);
+  }
+
+  public static Map<String, Object> dischargeCheck(String dischargedAt, int minutesMonitored) {
+    return map("minutesMonitored", minutesMonitored, "sedationResolved", true, "dissociationResolved", true,
+        "escortPresent", true, "systolicBpDischarge", 124, "diastolicBpDischarge", 80, "dischargedAt", dischargedAt);
+  }
+
+  /** PHQ-9 follow-up answers that add up to {@code total} (at most 27). */
+  public static Map<String, Object> followUp(int phq9Total, String nextStep) {
+    Map<String, Object> answers = new HashMap<>();
+    for (int i = 1; i <= 9; i++) {
+      int item = Math.min(3, Math.max(0, phq9Total - 3 * (i - 1)));
+      answers.put("followUpPhq9_" + i, String.valueOf(item));
+    }
+    for (int i = 1; i <= 7; i++) {
+      answers.put("followUpGad7_" + i, "1");
+    }
+    answers.put("nextStep", nextStep);
+    return answers;
+  }
+
+  public static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,25 @@
+package org.kapcare;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A process test: the whole application on its own in-memory database, with the job executor off
+ * so that every job and timer is fired explicitly by the test, and flow coverage recorded.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:kapcare-${random.uuid};DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "camunda.bpm.generate-unique-process-engine-name=true"})
+@ActiveProfiles("demo")
+@Import(ProcessEngineCoverageConfiguration.class)
+public @interface ProcessTest {
+}

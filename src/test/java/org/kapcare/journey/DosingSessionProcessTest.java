@@ -1,0 +1,194 @@
+package org.kapcare.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.Test;
+import org.kapcare.Answers;
+import org.kapcare.ProcessDriver;
+import org.kapcare.ProcessTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Every path of {@code dosing-session}: one dose from booking to the end of its integration window. */
+@ProcessTest
+class DosingSessionProcessTest extends ProcessDriver {
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties dosingSessionCoverage() {
+      return ProcessEngineCoverageProperties.builder()
+          .excludeProcessDefinitionKeys(Journeys.CARE_JOURNEY)
+          .assertClassCoverageAtLeast(0.9)
+          .build();
+    }
+  }
+
+  private static final Instant DISCHARGED = NOW.plus(Duration.ofHours(3));
+
+  private ProcessInstance startDose(String route) {
+    return engine.getRuntimeService().startProcessInstanceByKey(Journeys.DOSING_SESSION, "K-0042", Answers.map(
+        "patientId", "K-0042", "patientName", "Alex Example", "patientEmail", "alex@example.org",
+        "route", route, "weightKg", 70.0, "doseNumber", 1));
+  }
+
+  /** Books the dose, sends the instructions and records the pre-dose check. */
+  private ProcessInstance doseCheckedWith(String route, Map<String, Object> preDoseCheck) {
+    ProcessInstance dose = startDose(route);
+    assertThat(dose).isWaitingAt("scheduleDosing");
+    assertThat(task()).hasCandidateGroup("care-coordinators").hasName("Book dosing session — K-0042");
+    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofHours(1))), "rideHomeArranged", true);
+    executeJob(dose, "sendPreDoseInstructions");
+    assertThat(task()).hasCandidateGroup("nurses").hasDueDate(Date.from(NOW.plus(Duration.ofHours(1))));
+    complete(dose, "preDoseCheck", preDoseCheck);
+    return dose;
+  }
+
+  private ProcessInstance dischargedDose(String route, int minutesMonitored) {
+    ProcessInstance dose = doseCheckedWith(route, Answers.preDoseCheck());
+    assertThat(dose).hasPassed("preDoseSafety").isWaitingAt("administerDose");
+    assertThat(dose).variables().containsEntry("preDoseSafety", "proceed").containsEntry("preDoseSafetyReasons", "");
+    complete(dose, "administerDose", Answers.administerDose());
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), minutesMonitored));
+    return dose;
+  }
+
+  @Test
+  void integrationHeldInTimeClosesTheWindowAndCancelsBothTimers() {
+    ProcessInstance dose = dischargedDose("IV", 70);
+
+    assertThat(dose).isWaitingAt("scheduleIntegration").hasNotPassed("submitRemsMonitoringForm");
+    Date deadline = Date.from(DISCHARGED.plus(Duration.ofHours(48)));
+    assertThat(dose).variables().containsEntry("integrationDeadline", deadline)
+        .containsEntry("integrationReminderAt", Date.from(DISCHARGED.plus(Duration.ofHours(24))));
+    assertThat(task()).hasCandidateGroup("care-coordinators").hasDueDate(deadline);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(dose.getId()).timers().count()).isEqualTo(2);
+
+    complete(dose, "scheduleIntegration", "integrationAt", iso(DISCHARGED.plus(Duration.ofHours(20))));
+    assertThat(task()).hasCandidateGroup("therapists").hasDueDate(deadline).hasName("Integration session — K-0042");
+    moveClockTo(DISCHARGED.plus(Duration.ofHours(20)));
+    complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
+
+    assertThat(dose).isEnded().hasPassed("integrationHeld", "doseCompleted").hasNotPassed("integrationDeadlinePassed");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(dose.getId()).count()).isZero();
+    assertThat(historicVariable(dose, "integrationHeldLate")).isEqualTo(false);
+    assertThat(historicVariable(dose, "integrationWindowMissed")).isEqualTo(false);
+  }
+
+  @Test
+  void reminderAtHalfTheWindowLeavesTheSessionOpen() {
+    ProcessInstance dose = dischargedDose("IV", 70);
+
+    moveClockTo(DISCHARGED.plus(Duration.ofHours(24)));
+    executeJob(dose, "integrationReminderDue");
+    executeJob(dose, "sendIntegrationReminder");
+
+    assertThat(dose).hasPassed("reminderSent").isWaitingAt("scheduleIntegration");
+  }
+
+  @Test
+  void missedWindowEscalatesAndTheSessionCanStillBeHeldLate() {
+    ProcessInstance dose = dischargedDose("IV", 70);
+    complete(dose, "scheduleIntegration", "integrationAt", iso(DISCHARGED.plus(Duration.ofHours(40))));
+
+    moveClockTo(DISCHARGED.plus(Duration.ofHours(48)).plusSeconds(1));
+    executeJob(dose, "integrationDeadlinePassed");
+    assertThat(dose).variables().containsEntry("integrationWindowMissed", true);
+    executeJob(dose, "alertMissedIntegration");
+    assertThat(dose).hasPassed("missedIntegrationEscalated").isWaitingAt("integrationSession");
+
+    moveClockTo(DISCHARGED.plus(Duration.ofHours(50)));
+    complete(dose, "integrationSession", "integrationFormat", "video", "integrationMinutes", 45, "followUpNeeded", true);
+    assertThat(dose).isEnded();
+    assertThat(historicVariable(dose, "integrationHeldLate")).isEqualTo(true);
+  }
+
+  @Test
+  void bookingAfterTheDeadlineIsRefusedAndTheTaskStaysOpen() {
+    ProcessInstance dose = dischargedDose("IV", 70);
+
+    assertRefused(dose, "scheduleIntegration", Answers.map("integrationAt", iso(DISCHARGED.plus(Duration.ofHours(49)))),
+        "integrationAt", "before the window closes at 2026-11-25T12:00:00Z");
+  }
+
+  @Test
+  void highBloodPressurePostponesTheDoseAndItIsBookedAgain() {
+    Map<String, Object> check = Answers.preDoseCheck();
+    check.putAll(Answers.map("systolicBp", 165, "diastolicBp", 95, "hoursSinceFood", 1.0));
+    ProcessInstance dose = doseCheckedWith("IV", check);
+
+    assertThat(dose).variables().containsEntry("preDoseSafety", "postpone")
+        .containsEntry("preDoseSafetyReasons", "Systolic above 160; Ate less than 2 hours ago; Diastolic 90 to 100");
+    executeJob(dose, "notifyDosePostponed");
+    assertThat(dose).isWaitingAt("scheduleDosing");
+  }
+
+  @Test
+  void prescriberMayLetADoseGoAheadAfterReview() {
+    Map<String, Object> check = Answers.preDoseCheck();
+    check.put("sedativesToday", true);
+    ProcessInstance dose = doseCheckedWith("IV", check);
+
+    assertThat(dose).isWaitingAt("prescriberReview");
+    assertThat(task()).hasCandidateGroup("prescribers");
+    complete(dose, "prescriberReview", "prescriberDecision", "proceed", "prescriberReason", "Single dose of lorazepam 0.5 mg at 07:00");
+    assertThat(dose).isWaitingAt("administerDose");
+  }
+
+  @Test
+  void prescriberMayPostponeAfterReview() {
+    Map<String, Object> check = Answers.preDoseCheck();
+    check.put("heartRate", 118);
+    ProcessInstance dose = doseCheckedWith("IV", check);
+
+    complete(dose, "prescriberReview", "prescriberDecision", "postpone", "prescriberReason", "Tachycardic, recheck next week");
+    executeJob(dose, "notifyDosePostponed");
+    assertThat(dose).isWaitingAt("scheduleDosing");
+  }
+
+  @Test
+  void seriousAdverseEventRaisesASafetyRiskAndTheDoseGoesOn() {
+    ProcessInstance dose = doseCheckedWith("IV", Answers.preDoseCheck());
+    Map<String, Object> administered = Answers.administerDose();
+    administered.putAll(Answers.map("seriousAdverseEvent", true, "adverseEvents", "Laryngospasm, resolved"));
+    complete(dose, "administerDose", administered);
+
+    assertThat(dose).hasPassed("raiseAdverseEventRisk").isWaitingAt("dischargeCheck");
+  }
+
+  @Test
+  void esketamineNeedsTwoHoursOfObservationAndARemsForm() {
+    ProcessInstance dose = doseCheckedWith("ESKETAMINE_NASAL", Answers.preDoseCheck());
+    complete(dose, "administerDose", Answers.administerDose());
+
+    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), 90), "minutesMonitored",
+        "at least 120 minutes");
+
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), 125));
+    assertThat(dose).isWaitingAt("scheduleIntegration", "submitRemsMonitoringForm");
+    Task rems = taskAt(dose, "submitRemsMonitoringForm");
+    assertThat(rems.getDueDate()).isEqualTo(Date.from(DISCHARGED.plus(Duration.ofDays(7))));
+    assertThat(task("submitRemsMonitoringForm", dose)).hasCandidateGroup("care-coordinators");
+
+    complete(dose, "submitRemsMonitoringForm", "remsSubmittedAt", iso(DISCHARGED.plus(Duration.ofDays(1))), "remsConfirmation", "R-55102");
+    complete(dose, "scheduleIntegration", "integrationAt", iso(DISCHARGED.plus(Duration.ofHours(20))));
+    complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
+    assertThat(dose).isEnded().hasPassed("submitRemsMonitoringForm", "remsJoin", "doseFinished");
+  }
+
+  private Object historicVariable(ProcessInstance instance, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+  }
+}
