@@ -13,7 +13,7 @@ public final class Answers {
         "patientPhone", "+442079460958", "primaryCondition", "TRD", "referralSource", "GP");
   }
 
-  /** PHQ-9 18 (moderately severe), GAD-7 14 (moderate), C-SSRS all no; IV, 2 preparation sessions, 1 dose. */
+  /** PHQ-9 19 (moderately severe), GAD-7 14 (moderate), C-SSRS all no; IV, 2 preparation sessions, 1 dose. */
   public static Map<String, Object> consultation() {
     Map<String, Object> answers = new HashMap<>();
     for (int i = 1; i <= 9; i++) {

@@ -1,25 +1,25 @@
 package org.kapcare.journey;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts preparation sessions as they end. A therapist who finds the patient not yet ready adds
+ * Counts preparation sessions as they are completed (not when a withdrawal cancels one). A therapist who finds the patient not yet ready adds
  * one more session to the plan; the gateway after the session compares held with planned.
  */
 @Component("preparationProgress")
-public class PreparationProgress implements ExecutionListener {
+public class PreparationProgress implements TaskListener {
 
   static final String NOT_YET_READY = "not-yet-ready";
 
   @Override
-  public void notify(DelegateExecution execution) {
-    Object held = execution.getVariable("preparationSessionsHeld");
-    execution.setVariable("preparationSessionsHeld", held == null ? 1 : ((Number) held).intValue() + 1);
-    if (NOT_YET_READY.equals(FormValues.text(execution, "preparationReadiness"))) {
-      int planned = FormValues.integer(execution, "preparationSessions", 1, 100);
-      execution.setVariable("preparationSessions", planned + 1);
+  public void notify(DelegateTask session) {
+    Object held = session.getVariable("preparationSessionsHeld");
+    session.setVariable("preparationSessionsHeld", held == null ? 1 : ((Number) held).intValue() + 1);
+    if (NOT_YET_READY.equals(FormValues.text(session, "preparationReadiness"))) {
+      int planned = FormValues.integer(session, "preparationSessions", 1, 100);
+      session.setVariable("preparationSessions", planned + 1);
     }
   }
 }

@@ -1,0 +1,322 @@
+package org.kapcare.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kapcare.Answers;
+import org.kapcare.ProcessDriver;
+import org.kapcare.ProcessTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Every path of {@code care-journey}, from referral to its five ends. Doses run through the real dosing-session. */
+@ProcessTest
+class CareJourneyProcessTest extends ProcessDriver {
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties careJourneyCoverage() {
+      return ProcessEngineCoverageProperties.builder()
+          .excludeProcessDefinitionKeys(Journeys.DOSING_SESSION)
+          .assertClassCoverageAtLeast(0.9)
+          .build();
+    }
+  }
+
+  private static int patients;
+
+  private static final Instant CONSULTATION = NOW.plus(Duration.ofDays(2));
+
+  private ProcessInstance refer() {
+    String patientId = "K-" + (1000 + ++patients);
+    ProcessInstance journey = engine.getRuntimeService().startProcessInstanceByKey(Journeys.CARE_JOURNEY, Answers.referral(patientId));
+    assertThat(journey).hasBusinessKey(patientId).isWaitingAt("scheduleConsultation");
+    return journey;
+  }
+
+  private ProcessInstance consulted(Map<String, Object> consultation) {
+    ProcessInstance journey = refer();
+    assertThat(task()).hasCandidateGroup("care-coordinators").hasName("Book consultation — " + journey.getBusinessKey());
+    complete(journey, "scheduleConsultation", "consultationAt", iso(CONSULTATION));
+    assertThat(task()).hasCandidateGroup("prescribers").hasDueDate(Date.from(CONSULTATION));
+    complete(journey, "consultation", consultation);
+    return journey;
+  }
+
+  private ProcessInstance historyTaken(Map<String, Object> medicalHistory) {
+    ProcessInstance journey = consulted(Answers.consultation());
+    assertThat(journey).isWaitingAt("medicalHistory");
+    assertThat(task()).hasCandidateGroup("nurses");
+    complete(journey, "medicalHistory", medicalHistory);
+    return journey;
+  }
+
+  private ProcessInstance consented() {
+    ProcessInstance journey = historyTaken(Answers.medicalHistory());
+    complete(journey, "informedConsent", "consentGiven", true, "consentFormVersion", "2026-03");
+    complete(journey, "schedulePreparation", "preparationAt", iso(NOW.plus(Duration.ofDays(7))));
+    return journey;
+  }
+
+  private void holdPreparationSession(ProcessInstance journey, String readiness) {
+    assertThat(task()).hasCandidateGroup("therapists");
+    complete(journey, "preparationSession", "preparationReadiness", readiness, "intentionsSet", true,
+        "safetyPlanReviewed", true, "preparationMinutes", 60);
+  }
+
+  private ProcessInstance atDosing() {
+    ProcessInstance journey = consented();
+    holdPreparationSession(journey, "ready");
+    holdPreparationSession(journey, "ready");
+    assertThat(journey).isWaitingAt("dosingSeries");
+    return journey;
+  }
+
+  /** One whole dose with the integration session held the day after discharge. */
+  private void giveDose(ProcessInstance journey) {
+    ProcessInstance dose = currentDose(journey);
+    assertThat(dose).hasBusinessKey(journey.getBusinessKey());
+    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofDays(1))), "rideHomeArranged", true);
+    executeJob(dose, "sendPreDoseInstructions");
+    complete(dose, "preDoseCheck", Answers.preDoseCheck());
+    complete(dose, "administerDose", Answers.administerDose());
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 70));
+    complete(dose, "scheduleIntegration", "integrationAt", iso(NOW.plus(Duration.ofHours(24))));
+    complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
+    assertThat(dose).isEnded();
+  }
+
+  private void followUp(ProcessInstance journey, int phq9Total, String nextStep, Object... more) {
+    complete(journey, "scheduleFollowUp", "followUpAt", iso(NOW.plus(Duration.ofDays(30))));
+    assertThat(task("followUpAssessment", journey)).hasCandidateGroup("prescribers")
+        .hasDueDate(Date.from(NOW.plus(Duration.ofDays(30))));
+    Map<String, Object> answers = Answers.followUp(phq9Total, nextStep);
+    answers.putAll(Answers.map(more));
+    complete(journey, "followUpAssessment", answers);
+  }
+
+  @Test
+  void referralToDischarge() {
+    ProcessInstance journey = atDosing();
+    assertThat(journey).variables().containsEntry("phq9Score", 19).containsEntry("phq9Severity", "moderately-severe")
+        .containsEntry("gad7Score", 14).containsEntry("gad7Severity", "moderate").containsEntry("cssrsRisk", "none")
+        .containsEntry("eligibility", "eligible").containsEntry("preparationSessionsHeld", 2).containsEntry("seriesDoses", 1);
+
+    giveDose(journey);
+    followUp(journey, 4, "discharge");
+
+    assertThat(journey).variables().containsEntry("followUpPhq9Score", 4).containsEntry("phq9Change", -15)
+        .containsEntry("response", true).containsEntry("remission", true);
+    complete(journey, "dischargeSummary", "dischargeDisposition", "primary-care", "dischargeNote", "");
+    assertThat(journey).isEnded().hasPassed("journeyCompleted").hasNotPassed("urgentSafetyReview");
+  }
+
+  @Test
+  void ineligiblePatientIsToldAndReferredOut() {
+    Map<String, Object> history = Answers.medicalHistory();
+    history.putAll(Answers.map("pregnant", true, "cardiacDisease", true));
+    ProcessInstance journey = historyTaken(history);
+
+    assertThat(journey).variables().containsEntry("eligibility", "ineligible")
+        .containsEntry("eligibilityReasons", "Pregnant; Cardiac disease (angina, arrhythmia)");
+    executeJob(journey, "notifyNotEligible");
+    assertThat(task()).hasCandidateGroup("care-coordinators");
+    complete(journey, "referOut", "referredTo", "Perinatal mental health team", "referOutNote", "");
+    assertThat(journey).isEnded().hasPassed("notEligible").hasNotPassed("medicalClearance");
+  }
+
+  @Test
+  void clearanceGrantedLeadsToConsent() {
+    Map<String, Object> history = Answers.medicalHistory();
+    history.put("baselineSystolicBp", 144);
+    ProcessInstance journey = historyTaken(history);
+
+    assertThat(journey).isWaitingAt("medicalClearance").variables()
+        .containsEntry("eligibility", "needs-clearance")
+        .containsEntry("eligibilityReasons", "Systolic blood pressure at intake 140 or above");
+    assertThat(task()).hasCandidateGroup("care-coordinators");
+    complete(journey, "medicalClearance", "medicalClearanceOutcome", "granted", "clearedBy", "Dr Rowe, cardiology");
+    assertThat(journey).isWaitingAt("informedConsent");
+  }
+
+  @Test
+  void clearanceRefusedEndsNotEligible() {
+    Map<String, Object> history = Answers.medicalHistory();
+    history.put("hepaticImpairment", true);
+    ProcessInstance journey = historyTaken(history);
+
+    complete(journey, "medicalClearance", "medicalClearanceOutcome", "refused", "clearedBy", "Dr Rowe, hepatology");
+    executeJob(journey, "notifyNotEligible");
+    complete(journey, "referOut", "referredTo", "Hepatology", "referOutNote", "");
+    assertThat(journey).isEnded().hasPassed("medicalClearance", "notEligible");
+  }
+
+  @Test
+  void consentIsRequiredBeforePreparation() {
+    ProcessInstance journey = historyTaken(Answers.medicalHistory());
+
+    assertRefused(journey, "informedConsent", Answers.map("consentGiven", false, "consentFormVersion", "2026-03"),
+        "consentGiven", "Informed consent must be given");
+  }
+
+  @Test
+  void patientNotYetReadyGetsOneMorePreparationSession() {
+    ProcessInstance journey = consented();
+    holdPreparationSession(journey, "ready");
+    holdPreparationSession(journey, "not-yet-ready");
+
+    assertThat(journey).isWaitingAt("preparationSession").variables()
+        .containsEntry("preparationSessions", 3).containsEntry("preparationSessionsHeld", 2);
+    holdPreparationSession(journey, "ready");
+    assertThat(journey).isWaitingAt("dosingSeries");
+  }
+
+  @Test
+  void maintenanceRunsAnotherSeriesThenDischarges() {
+    ProcessInstance journey = atDosing();
+    giveDose(journey);
+    followUp(journey, 12, "maintenance", "maintenanceDoses", 1);
+
+    assertThat(journey).variables().containsEntry("response", false).containsEntry("remission", false)
+        .containsEntry("seriesDoses", 1);
+    assertThat(journey).isWaitingAt("dosingSeries");
+    giveDose(journey);
+    followUp(journey, 6, "discharge");
+    complete(journey, "dischargeSummary", "dischargeDisposition", "continued-therapy", "dischargeNote", "");
+    assertThat(journey).isEnded().hasPassed("journeyCompleted");
+  }
+
+  @ParameterizedTest(name = "withdrawal while {0}")
+  @ValueSource(strings = {"scheduleConsultation", "preparationSession", "dosingSeries"})
+  void patientMayWithdrawAtAnyStage(String stage) {
+    ProcessInstance journey = switch (stage) {
+      case "scheduleConsultation" -> refer();
+      case "preparationSession" -> consented();
+      default -> atDosing();
+    };
+    assertThat(journey).isWaitingAt(stage);
+
+    engine.getRuntimeService().createMessageCorrelation(Journeys.PATIENT_WITHDREW)
+        .processInstanceBusinessKey(journey.getBusinessKey()).correlate();
+
+    assertThat(journey).isWaitingAt("closeCase");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(journey.getId()).count()).isZero();
+    assertThat(task()).hasCandidateGroup("care-coordinators");
+    complete(journey, "closeCase", "withdrawalReason", "patient-choice", "closeCaseNote", "");
+    assertThat(journey).isEnded().hasPassed("withdrawn");
+  }
+
+  @Test
+  void suicideRiskAtBaselineWaitsForAPrescribersReview() {
+    Map<String, Object> consultation = Answers.consultation();
+    consultation.putAll(Answers.map("cssrs_1", "yes", "cssrs_2", "yes", "cssrs_3", "yes", "cssrs_4", "yes", "cssrs_5", "no"));
+    ProcessInstance journey = consulted(consultation);
+
+    assertThat(journey).variables().containsEntry("cssrsRisk", "high").containsEntry("suicidalIdeation", true);
+    assertThat(journey).isWaitingAt("safetyReviewCleared", "sendSafetyAlert");
+    executeJob(journey, "sendSafetyAlert");
+    Task review = taskAt(journey, "urgentSafetyReview");
+    assertThat(review.getPriority()).isEqualTo(100);
+    assertThat(review.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-11-23T23:59:00Z")));
+    assertThat(task("urgentSafetyReview", journey)).hasCandidateGroup("prescribers");
+    assertThat(journey).hasNotPassed("medicalHistory");
+
+    complete(journey, "urgentSafetyReview", "safetyReviewOutcome", "continue", "safetyPlan", "Crisis line card, weekly check-in");
+    assertThat(journey).hasPassed("safetyReviewed", "safetyReviewCleared").isWaitingAt("medicalHistory");
+  }
+
+  @Test
+  void itemNineAloneAlsoNeedsAReviewAndMayEndTheJourneyInHigherCare() {
+    Map<String, Object> consultation = Answers.consultation();
+    consultation.put("phq9_9", "1");
+    ProcessInstance journey = consulted(consultation);
+
+    assertThat(journey).variables().containsEntry("cssrsRisk", "none").containsEntry("phq9Item9Positive", true);
+    executeJob(journey, "sendSafetyAlert");
+    complete(journey, "urgentSafetyReview", "safetyReviewOutcome", "refer-to-higher-care", "safetyPlan", "Admitted to crisis unit");
+
+    assertThat(journey).isEnded().hasPassed("referredToHigherCare").hasNotPassed("medicalHistory");
+  }
+
+  @Test
+  void safetyConcernDuringPreparationOpensAReviewWithoutStoppingTheJourney() {
+    ProcessInstance journey = consented();
+    engine.getRuntimeService().createMessageCorrelation(Journeys.SAFETY_CONCERN_RAISED)
+        .processInstanceBusinessKey(journey.getBusinessKey()).correlate();
+
+    assertThat(journey).hasPassed("safetyConcernForwarded").isWaitingAt("preparationSession", "sendSafetyAlert");
+    executeJob(journey, "sendSafetyAlert");
+    complete(journey, "urgentSafetyReview", "safetyReviewOutcome", "continue", "safetyPlan", "Reviewed, plan updated");
+    assertThat(journey).isWaitingAt("preparationSession");
+  }
+
+  @Test
+  void seriousAdverseEventInADoseReachesTheJourneysSafetyReview() {
+    ProcessInstance journey = atDosing();
+    ProcessInstance dose = currentDose(journey);
+    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofDays(1))), "rideHomeArranged", true);
+    executeJob(dose, "sendPreDoseInstructions");
+    complete(dose, "preDoseCheck", Answers.preDoseCheck());
+    Map<String, Object> administered = Answers.administerDose();
+    administered.put("seriousAdverseEvent", true);
+    complete(dose, "administerDose", administered);
+
+    assertThat(journey).isWaitingAt("dosingSeries", "sendSafetyAlert");
+    assertThat(dose).isWaitingAt("dischargeCheck");
+  }
+
+  @Test
+  void missedIntegrationWindowReachesTheManagersWhileTheSessionCanStillBeHeld() {
+    ProcessInstance journey = atDosing();
+    ProcessInstance dose = currentDose(journey);
+    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofDays(1))), "rideHomeArranged", true);
+    executeJob(dose, "sendPreDoseInstructions");
+    complete(dose, "preDoseCheck", Answers.preDoseCheck());
+    complete(dose, "administerDose", Answers.administerDose());
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 70));
+
+    moveClockTo(NOW.plus(Duration.ofHours(49)));
+    executeJob(dose, "integrationDeadlinePassed");
+    executeJob(dose, "alertMissedIntegration");
+
+    assertThat(journey).isWaitingAt("dosingSeries", "reviewMissedIntegration");
+    assertThat(task("reviewMissedIntegration", journey)).hasCandidateGroup("managers")
+        .hasName("Review missed integration window — " + journey.getBusinessKey());
+    complete(journey, "reviewMissedIntegration", "missedWindowCause", "scheduling", "missedWindowAction", "Book before discharge");
+    assertThat(journey).hasPassed("missedIntegrationReviewed");
+
+    complete(dose, "scheduleIntegration", "integrationAt", iso(NOW.plus(Duration.ofHours(47))));
+    complete(dose, "integrationSession", "integrationFormat", "video", "integrationMinutes", 45, "followUpNeeded", true);
+    assertThat(journey).isWaitingAt("scheduleFollowUp").variables().containsEntry("lastIntegrationWindowMissed", true);
+  }
+
+  @Test
+  void aPatientHasOneRunningJourneyAndAValidId() {
+    ProcessInstance journey = refer();
+
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(Journeys.CARE_JOURNEY,
+        Answers.referral(journey.getBusinessKey())))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Patient " + journey.getBusinessKey() + " already has a running care journey (field patientId)");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(Journeys.CARE_JOURNEY,
+        Answers.referral("K 42")))
+        .hasMessage("must be 3 to 40 letters, digits or dashes, was 'K 42' (field patientId)");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Journeys.CARE_JOURNEY)
+        .processInstanceBusinessKey(journey.getBusinessKey()).count()).isEqualTo(1);
+  }
+}
