@@ -2,6 +2,7 @@ package org.kapcare.clinical;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.kapcare.journey.FormValues;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("dischargeRecorder")
 public class DischargeRecorder implements TaskListener {
+
+  public static final List<String> WRITES = List.of("remsFormDue");
 
   static final String ESKETAMINE = "ESKETAMINE_NASAL";
 

@@ -2,6 +2,7 @@ package org.kapcare.integration;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.kapcare.journey.EngineClock;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
 /** {@code integrationSession}: records when the session was held and whether it was late. */
 @Component("integrationSessionRecorder")
 public class IntegrationSessionRecorder implements TaskListener {
+
+  public static final List<String> WRITES = List.of("integrationHeldAt", "integrationHeldLate");
 
   @Override
   public void notify(DelegateTask task) {

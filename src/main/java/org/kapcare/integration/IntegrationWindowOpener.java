@@ -1,6 +1,7 @@
 package org.kapcare.integration;
 
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.kapcare.journey.FormValues;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("integrationWindowOpener")
 public class IntegrationWindowOpener implements ExecutionListener {
+
+  public static final List<String> WRITES = List.of("integrationReminderAt", "integrationDeadline", "integrationWindowMissed");
 
   private final IntegrationWindowPolicy policy;
 

@@ -1,5 +1,6 @@
 package org.kapcare.journey;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("preparationProgress")
 public class PreparationProgress implements TaskListener {
+
+  public static final List<String> WRITES = List.of("preparationSessionsHeld", "preparationSessions");
 
   static final String NOT_YET_READY = "not-yet-ready";
 

@@ -1,0 +1,19 @@
+package org.kapcare;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The demo application on a random port with its own in-memory database; jobs run only when a test says so. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:kapcare-web-${random.uuid};DB_CLOSE_DELAY=-1",
+    // The REST API and webapps look the engine up by the name "default", so no generated name here.
+    "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("demo")
+public @interface WebAppTest {
+}

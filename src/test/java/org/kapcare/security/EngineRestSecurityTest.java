@@ -1,0 +1,92 @@
+package org.kapcare.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.kapcare.Answers;
+import org.kapcare.WebAppTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** {@code /engine-rest} over real HTTP: Basic authentication required, and authorization decides by group. */
+@WebAppTest
+class EngineRestSecurityTest {
+
+  @Autowired
+  TestRestTemplate http;
+
+  @Autowired
+  TaskService tasks;
+
+  private TestRestTemplate as(String user) {
+    return http.withBasicAuth(user, "demo");
+  }
+
+  @Autowired
+  IdentityService identity;
+
+  @Test
+  void noCredentialsOrAWrongPasswordIsUnauthorized() {
+    // A wrong password locks the user for a few seconds, so not one of the demo users other tests sign in as.
+    User locum = identity.newUser("locum");
+    locum.setPassword("right");
+    identity.saveUser(locum);
+
+    assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("locum", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("nobody", "demo").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void onlyTheTasksGroupMayCompleteIt() {
+    ResponseEntity<Map> started = as("coordinator").postForEntity("/engine-rest/process-definition/key/care-journey/start",
+        Map.of("variables", restVariables(Answers.referral("K-7001"))), Map.class);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(started.getBody()).containsEntry("businessKey", "K-7001");
+    String taskId = tasks.createTaskQuery().processInstanceBusinessKey("K-7001").singleResult().getId();
+
+    ResponseEntity<List> nurseSees = as("nurse").getForEntity("/engine-rest/task?processInstanceBusinessKey=K-7001", List.class);
+    assertThat(nurseSees.getBody()).isEmpty();
+    Map<String, Object> booking = Map.of("variables", restVariables(Map.of("consultationAt", "2026-12-01T10:00Z")));
+    assertThat(as("nurse").postForEntity("/engine-rest/task/" + taskId + "/complete", booking, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    ResponseEntity<List> coordinatorSees =
+        as("coordinator").getForEntity("/engine-rest/task?processInstanceBusinessKey=K-7001", List.class);
+    assertThat(coordinatorSees.getBody()).hasSize(1);
+    assertThat(as("coordinator").postForEntity("/engine-rest/task/" + taskId + "/complete", booking, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey("K-7001").singleResult().getTaskDefinitionKey())
+        .isEqualTo("consultation");
+  }
+
+  @Test
+  void aTherapistMayNotStartAJourney() {
+    ResponseEntity<String> refused = as("therapist").postForEntity("/engine-rest/process-definition/key/care-journey/start",
+        Map.of("variables", restVariables(Answers.referral("K-7002"))), String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void healthIsPublicAndTheWebappsHaveTheirOwnLogin() {
+    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(tasklist.getBody()).contains("Tasklist");
+  }
+
+  private static Map<String, Object> restVariables(Map<String, Object> values) {
+    return values.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+        entry -> Map.of("value", entry.getValue())));
+  }
+}
