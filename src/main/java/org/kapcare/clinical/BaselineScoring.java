@@ -14,9 +14,9 @@ public class BaselineScoring implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RatingScale.Score phq9 = RatingScale.PHQ9.score(execution, "phq9");
-    RatingScale.Score gad7 = RatingScale.GAD7.score(execution, "gad7");
-    SuicideRiskScreen.Result cssrs = SuicideRiskScreen.assess(execution);
+    RatingScale.Score phq9 = RatingScale.PHQ9.score(execution.getVariables(), "phq9");
+    RatingScale.Score gad7 = RatingScale.GAD7.score(execution.getVariables(), "gad7");
+    SuicideRiskScreen.Result cssrs = SuicideRiskScreen.assess(execution.getVariables());
     boolean item9 = phq9.item(9) > 0;
 
     execution.setVariable("phq9Score", phq9.total());

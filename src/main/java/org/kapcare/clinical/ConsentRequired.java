@@ -12,7 +12,7 @@ public class ConsentRequired implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!FormValues.flag(task, "consentGiven")) {
+    if (!FormValues.flag(task.getVariables(), "consentGiven")) {
       throw new InvalidInputException("consentGiven",
           "Informed consent must be given before preparation can be booked");
     }

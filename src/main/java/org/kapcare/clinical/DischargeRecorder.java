@@ -3,6 +3,7 @@ package org.kapcare.clinical;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.kapcare.journey.FormValues;
@@ -28,14 +29,15 @@ public class DischargeRecorder implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String route = FormValues.text(task, "route");
+    Map<String, Object> values = task.getVariables();
+    String route = FormValues.text(values, "route");
     int minimum = clinic.minimumMonitoringMinutes(route);
-    int monitored = FormValues.integer(task, "minutesMonitored", 0, 24 * 60);
+    int monitored = FormValues.integer(values, "minutesMonitored", 0, 24 * 60);
     if (monitored < minimum) {
       throw new InvalidInputException("minutesMonitored", "After a " + route + " dose the patient must be observed for at least "
           + minimum + " minutes before discharge; " + monitored + " recorded");
     }
-    Instant dischargedAt = FormValues.instant(task, "dischargedAt");
+    Instant dischargedAt = FormValues.instant(values, "dischargedAt");
     if (ESKETAMINE.equals(route)) {
       task.setVariable("remsFormDue", Date.from(dischargedAt.plus(clinic.remsFormDue())));
     }

@@ -15,9 +15,9 @@ public class OutcomeScoring implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RatingScale.Score phq9 = RatingScale.PHQ9.score(execution, "followUpPhq9");
-    RatingScale.Score gad7 = RatingScale.GAD7.score(execution, "followUpGad7");
-    int baseline = FormValues.integer(execution, "phq9Score", 0, 27);
+    RatingScale.Score phq9 = RatingScale.PHQ9.score(execution.getVariables(), "followUpPhq9");
+    RatingScale.Score gad7 = RatingScale.GAD7.score(execution.getVariables(), "followUpGad7");
+    int baseline = FormValues.integer(execution.getVariables(), "phq9Score", 0, 27);
     TreatmentOutcome outcome = TreatmentOutcome.of(baseline, phq9.total());
 
     execution.setVariable("followUpPhq9Score", phq9.total());

@@ -1,8 +1,8 @@
 package org.kapcare.clinical;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.kapcare.journey.FormValues;
 
 /**
@@ -35,7 +35,7 @@ public record RatingScale(String name, int items, int maxPerItem, List<Band> ban
     return IntStream.rangeClosed(1, items).mapToObj(i -> prefix + "_" + i).toList();
   }
 
-  public Score score(VariableScope answers, String prefix) {
+  public Score score(Map<String, ?> answers, String prefix) {
     int[] values = itemKeys(prefix).stream()
         .mapToInt(key -> FormValues.integer(answers, key, 0, maxPerItem))
         .toArray();

@@ -1,7 +1,7 @@
 package org.kapcare.clinical;
 
 import java.util.List;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import java.util.Map;
 import org.kapcare.journey.FormValues;
 
 /**
@@ -25,7 +25,7 @@ public final class SuicideRiskScreen {
 
   private SuicideRiskScreen() {}
 
-  public static Result assess(VariableScope answers) {
+  public static Result assess(Map<String, ?> answers) {
     boolean wishDead = FormValues.yes(answers, "cssrs_1");
     boolean thoughts = FormValues.yes(answers, "cssrs_2");
     boolean method = thoughts && FormValues.yes(answers, "cssrs_3");

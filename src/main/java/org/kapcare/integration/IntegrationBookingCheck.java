@@ -1,6 +1,7 @@
 package org.kapcare.integration;
 
 import java.time.Instant;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.kapcare.journey.FormValues;
@@ -13,8 +14,9 @@ public class IntegrationBookingCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Instant bookedAt = FormValues.instant(task, "integrationAt");
-    Instant deadline = FormValues.instant(task, "integrationDeadline");
+    Map<String, Object> values = task.getVariables();
+    Instant bookedAt = FormValues.instant(values, "integrationAt");
+    Instant deadline = FormValues.instant(values, "integrationDeadline");
     if (bookedAt.isAfter(deadline)) {
       throw new InvalidInputException("integrationAt", "The integration session must take place before the window closes at "
           + deadline + "; " + bookedAt + " is too late");

@@ -19,6 +19,6 @@ public class IntegrationSessionRecorder implements TaskListener {
   public void notify(DelegateTask task) {
     Instant heldAt = EngineClock.now();
     task.setVariable("integrationHeldAt", Date.from(heldAt));
-    task.setVariable("integrationHeldLate", heldAt.isAfter(FormValues.instant(task, "integrationDeadline")));
+    task.setVariable("integrationHeldLate", heldAt.isAfter(FormValues.instant(task.getVariables(), "integrationDeadline")));
   }
 }

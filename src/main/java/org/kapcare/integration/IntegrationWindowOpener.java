@@ -2,6 +2,7 @@ package org.kapcare.integration;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.kapcare.journey.FormValues;
@@ -25,8 +26,9 @@ public class IntegrationWindowOpener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    Map<String, Object> values = execution.getVariables();
     IntegrationWindowPolicy.Window window =
-        policy.open(FormValues.text(execution, "route"), FormValues.instant(execution, "dischargedAt"));
+        policy.open(FormValues.text(values, "route"), FormValues.instant(values, "dischargedAt"));
     execution.setVariable("integrationReminderAt", Date.from(window.reminderAt()));
     execution.setVariable("integrationDeadline", Date.from(window.deadline()));
     execution.setVariable("integrationWindowMissed", false);

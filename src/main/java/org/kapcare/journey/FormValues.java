@@ -6,10 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import java.util.Map;
 
 /**
- * Reads the values Camunda Forms submit. Tasklist sends numbers as Integer or Double, yes/no
+ * Reads the values Camunda Forms submit, from a task's or execution's variables. Tasklist sends numbers as Integer or Double, yes/no
  * answers as strings and date-times as ISO strings; REST callers may send Long, Date or numeric
  * strings. Every reader names the field in its error.
  */
@@ -17,8 +17,8 @@ public final class FormValues {
 
   private FormValues() {}
 
-  public static int integer(VariableScope scope, String field, int min, int max) {
-    Object value = required(scope, field);
+  public static int integer(Map<String, ?> values, String field, int min, int max) {
+    Object value = required(values, field);
     double number = number(field, value);
     if (number != Math.rint(number) || number < min || number > max) {
       throw new InvalidInputException(field, "must be a whole number from " + min + " to " + max + ", was " + value);
@@ -26,8 +26,8 @@ public final class FormValues {
     return (int) number;
   }
 
-  public static double decimal(VariableScope scope, String field, double min, double max) {
-    Object value = required(scope, field);
+  public static double decimal(Map<String, ?> values, String field, double min, double max) {
+    Object value = required(values, field);
     double number = number(field, value);
     if (number < min || number > max) {
       throw new InvalidInputException(field, "must be from " + min + " to " + max + ", was " + value);
@@ -35,8 +35,8 @@ public final class FormValues {
     return number;
   }
 
-  public static boolean yes(VariableScope scope, String field) {
-    Object value = required(scope, field);
+  public static boolean yes(Map<String, ?> values, String field) {
+    Object value = required(values, field);
     if (value instanceof Boolean b) {
       return b;
     }
@@ -47,12 +47,12 @@ public final class FormValues {
     };
   }
 
-  public static boolean flag(VariableScope scope, String field) {
-    return scope.getVariable(field) != null && yes(scope, field);
+  public static boolean flag(Map<String, ?> values, String field) {
+    return values.get(field) != null && yes(values, field);
   }
 
-  public static String text(VariableScope scope, String field) {
-    Object value = required(scope, field);
+  public static String text(Map<String, ?> values, String field) {
+    Object value = required(values, field);
     String text = value.toString().trim();
     if (text.isEmpty()) {
       throw new InvalidInputException(field, "is required");
@@ -60,8 +60,8 @@ public final class FormValues {
     return text;
   }
 
-  public static Instant instant(VariableScope scope, String field) {
-    Object value = required(scope, field);
+  public static Instant instant(Map<String, ?> values, String field) {
+    Object value = required(values, field);
     if (value instanceof Date date) {
       return date.toInstant();
     }
@@ -77,8 +77,8 @@ public final class FormValues {
     }
   }
 
-  private static Object required(VariableScope scope, String field) {
-    Object value = scope.getVariable(field);
+  private static Object required(Map<String, ?> values, String field) {
+    Object value = values.get(field);
     if (value == null) {
       throw new InvalidInputException(field, "is required");
     }

@@ -20,7 +20,7 @@ public class JourneyRegistration implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String patientId = FormValues.text(execution, "patientId");
+    String patientId = FormValues.text(execution.getVariables(), "patientId");
     if (!PATIENT_ID.matcher(patientId).matches()) {
       throw new InvalidInputException("patientId", "must be 3 to 40 letters, digits or dashes, was '" + patientId + "'");
     }

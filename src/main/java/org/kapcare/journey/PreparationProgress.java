@@ -1,6 +1,7 @@
 package org.kapcare.journey;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,11 @@ public class PreparationProgress implements TaskListener {
 
   @Override
   public void notify(DelegateTask session) {
+    Map<String, Object> values = session.getVariables();
     Object held = session.getVariable("preparationSessionsHeld");
     session.setVariable("preparationSessionsHeld", held == null ? 1 : ((Number) held).intValue() + 1);
-    if (NOT_YET_READY.equals(FormValues.text(session, "preparationReadiness"))) {
-      int planned = FormValues.integer(session, "preparationSessions", 1, 100);
+    if (NOT_YET_READY.equals(FormValues.text(values, "preparationReadiness"))) {
+      int planned = FormValues.integer(values, "preparationSessions", 1, 100);
       session.setVariable("preparationSessions", planned + 1);
     }
   }
