@@ -87,14 +87,20 @@ class CareJourneyProcessTest extends ProcessDriver {
     return journey;
   }
 
-  /** One whole dose with the integration session held the day after discharge. */
-  private void giveDose(ProcessInstance journey) {
+  /** Books, checks and gives the current dose; returns the dose, waiting at its discharge check. */
+  private ProcessInstance administer(ProcessInstance journey, Map<String, Object> administered) {
     ProcessInstance dose = currentDose(journey);
     assertThat(dose).hasBusinessKey(journey.getBusinessKey());
     complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofDays(1))), "rideHomeArranged", true);
     executeJob(dose, "sendPreDoseInstructions");
     complete(dose, "preDoseCheck", Answers.preDoseCheck());
-    complete(dose, "administerDose", Answers.administerDose());
+    complete(dose, "administerDose", administered);
+    return dose;
+  }
+
+  /** One whole dose with the integration session held the day after discharge. */
+  private void giveDose(ProcessInstance journey) {
+    ProcessInstance dose = administer(journey, Answers.administerDose());
     complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 70));
     complete(dose, "scheduleIntegration", "integrationAt", iso(NOW.plus(Duration.ofHours(24))));
     complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
@@ -268,13 +274,9 @@ class CareJourneyProcessTest extends ProcessDriver {
   @Test
   void seriousAdverseEventInADoseReachesTheJourneysSafetyReview() {
     ProcessInstance journey = atDosing();
-    ProcessInstance dose = currentDose(journey);
-    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofDays(1))), "rideHomeArranged", true);
-    executeJob(dose, "sendPreDoseInstructions");
-    complete(dose, "preDoseCheck", Answers.preDoseCheck());
     Map<String, Object> administered = Answers.administerDose();
     administered.put("seriousAdverseEvent", true);
-    complete(dose, "administerDose", administered);
+    ProcessInstance dose = administer(journey, administered);
 
     assertThat(journey).isWaitingAt("dosingSeries", "sendSafetyAlert");
     assertThat(dose).isWaitingAt("dischargeCheck");
@@ -283,11 +285,7 @@ class CareJourneyProcessTest extends ProcessDriver {
   @Test
   void missedIntegrationWindowReachesTheManagersWhileTheSessionCanStillBeHeld() {
     ProcessInstance journey = atDosing();
-    ProcessInstance dose = currentDose(journey);
-    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofDays(1))), "rideHomeArranged", true);
-    executeJob(dose, "sendPreDoseInstructions");
-    complete(dose, "preDoseCheck", Answers.preDoseCheck());
-    complete(dose, "administerDose", Answers.administerDose());
+    ProcessInstance dose = administer(journey, Answers.administerDose());
     complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 70));
 
     moveClockTo(NOW.plus(Duration.ofHours(49)));
