@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API answers only to HTTP Basic with a Camunda user; every call then runs with
- * that user's groups, so authorization decides what they may see and do.
+ * The engine REST API and the project's own {@code /api} answer only to HTTP Basic with a Camunda
+ * user; every call then runs with that user's groups, so authorization decides what they may do.
  */
 @Configuration
 public class RestAuthentication {
@@ -19,7 +19,7 @@ public class RestAuthentication {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-auth");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
     return registration;
   }
 }
