@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.kapcare.journey.ClinicProperties;
 import org.kapcare.journey.FormValues;
 import org.springframework.stereotype.Component;
 
@@ -16,12 +17,15 @@ import org.springframework.stereotype.Component;
 @Component("integrationWindowOpener")
 public class IntegrationWindowOpener implements ExecutionListener {
 
-  public static final List<String> WRITES = List.of("integrationReminderAt", "integrationDeadline", "integrationWindowMissed");
+  public static final List<String> WRITES = List.of("integrationReminderAt", "integrationDeadline", "integrationDeadlineText",
+      "integrationWindowMissed");
 
   private final IntegrationWindowPolicy policy;
+  private final ClinicProperties clinic;
 
-  public IntegrationWindowOpener(IntegrationWindowPolicy policy) {
+  public IntegrationWindowOpener(IntegrationWindowPolicy policy, ClinicProperties clinic) {
     this.policy = policy;
+    this.clinic = clinic;
   }
 
   @Override
@@ -31,6 +35,7 @@ public class IntegrationWindowOpener implements ExecutionListener {
         policy.open(FormValues.text(values, "route"), FormValues.instant(values, "dischargedAt"));
     execution.setVariable("integrationReminderAt", Date.from(window.reminderAt()));
     execution.setVariable("integrationDeadline", Date.from(window.deadline()));
+    execution.setVariable("integrationDeadlineText", clinic.readable(window.deadline()));
     execution.setVariable("integrationWindowMissed", false);
   }
 }

@@ -60,6 +60,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     assertThat(dose).hasPassed("preDoseSafety").isWaitingAt("administerDose");
     assertThat(dose).variables().containsEntry("preDoseSafety", "proceed").containsEntry("preDoseSafetyReasons", "");
     complete(dose, "administerDose", Answers.administerDose());
+    moveClockTo(DISCHARGED);
     complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), minutesMonitored));
     return dose;
   }
@@ -71,6 +72,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     assertThat(dose).isWaitingAt("scheduleIntegration").hasNotPassed("submitRemsMonitoringForm");
     Date deadline = Date.from(DISCHARGED.plus(Duration.ofHours(48)));
     assertThat(dose).variables().containsEntry("integrationDeadline", deadline)
+        .containsEntry("integrationDeadlineText", "Wed 25 Nov 2026, 12:00 (UTC)")
         .containsEntry("integrationReminderAt", Date.from(DISCHARGED.plus(Duration.ofHours(24))));
     assertThat(task()).hasCandidateGroup("care-coordinators").hasDueDate(deadline);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(dose.getId()).timers().count()).isEqualTo(2);
@@ -123,6 +125,15 @@ class DosingSessionProcessTest extends ProcessDriver {
   }
 
   @Test
+  void aDischargeTimeInTheFutureIsRefused() {
+    ProcessInstance dose = doseCheckedWith("IV", Answers.preDoseCheck());
+    complete(dose, "administerDose", Answers.administerDose());
+
+    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW.plus(Duration.ofMinutes(30))), 70), "dischargedAt",
+        "cannot be in the future");
+  }
+
+  @Test
   void highBloodPressurePostponesTheDoseAndItIsBookedAgain() {
     Map<String, Object> check = Answers.preDoseCheck();
     check.putAll(Answers.map("systolicBp", 165, "diastolicBp", 95, "hoursSinceFood", 1.0));
@@ -171,6 +182,7 @@ class DosingSessionProcessTest extends ProcessDriver {
   void esketamineNeedsTwoHoursOfObservationAndARemsForm() {
     ProcessInstance dose = doseCheckedWith("ESKETAMINE_NASAL", Answers.preDoseCheck());
     complete(dose, "administerDose", Answers.administerDose());
+    moveClockTo(DISCHARGED);
 
     assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), 90), "minutesMonitored",
         "at least 120 minutes");
