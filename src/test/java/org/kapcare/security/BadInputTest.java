@@ -1,0 +1,94 @@
+package org.kapcare.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.kapcare.Answers;
+import org.kapcare.WebAppTest;
+import org.kapcare.journey.Journeys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Bad input through {@code /engine-rest} is refused with 400 and a JSON body naming the field and
+ * what is allowed, and the task stays open with nothing of the submission kept.
+ */
+@WebAppTest
+class BadInputTest {
+
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+
+  private static int patients;
+
+  @ParameterizedTest(name = "{0}: {1}={2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      nurse      | systolicBp       | 400   | preDoseCheck     | Systolic blood pressure must be from 60 to 260, was 400
+      nurse      | diastolicBp      | 20    | preDoseCheck     | must be from 30 to 160, was 20
+      nurse      | heartRate        |       | preDoseCheck     | is required
+      nurse      | doseMg           | -5    | administerDose   | must be from 0.1 to 1000, was -5
+      prescriber | phq9_4           | 7     | consultation     | must be one of [0, 1, 2, 3], was 7
+      prescriber | gad7_2           |       | consultation     | is required
+      prescriber | plannedDoses     | 13    | consultation     | must be from 1 to 12, was 13
+      prescriber | route            | ORAL  | consultation     | must be one of [IV, IM, SUBLINGUAL, ESKETAMINE_NASAL], was ORAL
+      """)
+  void isRefusedWith400NamingTheFieldAndTheTaskStaysOpen(String user, String field, String value, String activity,
+      String message) {
+    Task task = openTask(activity);
+    Map<String, Object> answers = answersFor(activity);
+    answers.put(field, value == null ? null : value.matches("-?\\d+") ? (Object) Integer.valueOf(value) : value);
+
+    ResponseEntity<Map> response = http.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + task.getId() + "/complete",
+        Map.of("variables", rest(answers)), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).containsEntry("field", field);
+    assertThat((String) response.getBody().get("error")).contains(message);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("task still open").isOne();
+    assertThat(runtime.getVariable(task.getProcessInstanceId(), field)).as("nothing kept").isNull();
+  }
+
+  /** A task at {@code activity}, reached by the engine directly, for a new patient. */
+  private Task openTask(String activity) {
+    String patientId = "K-9" + (100 + ++patients);
+    ProcessInstance instance = activity.equals("consultation")
+        ? runtime.createProcessInstanceByKey(Journeys.CARE_JOURNEY).setVariables(Answers.referral(patientId))
+            .setVariable("consultationAt", "2026-11-23T10:00Z")
+            .startBeforeActivity("consultation").execute()
+        : runtime.createProcessInstanceByKey(Journeys.DOSING_SESSION).businessKey(patientId)
+            .setVariables(Answers.map("patientId", patientId, "patientName", "Alex Example", "route", "IV", "weightKg", 70.0,
+                "doseNumber", 1, "dosingAt", "2026-11-23T10:00Z"))
+            .startBeforeActivity(activity).execute();
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  private static Map<String, Object> answersFor(String activity) {
+    return new HashMap<>(switch (activity) {
+      case "consultation" -> Answers.consultation();
+      case "administerDose" -> Answers.administerDose();
+      default -> Answers.preDoseCheck();
+    });
+  }
+
+  private static Map<String, Object> rest(Map<String, Object> values) {
+    return values.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
+      Map<String, Object> value = new HashMap<>();
+      value.put("value", e.getValue());
+      return value;
+    }));
+  }
+}
