@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -40,8 +41,24 @@ public abstract class ProcessDriver {
 
   @AfterEach
   void releaseEngine() {
+    engine.getIdentityService().clearAuthentication();
     ClockUtil.reset();
     BpmnAwareTests.reset();
+  }
+
+  /** What follows runs as this user, with authorization checked as in Tasklist. */
+  protected void signIn(String user, String group) {
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+  }
+
+  protected void signOut() {
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  /** The value a variable had when the instance ended or has now, from the history. */
+  protected Object historicVariable(ProcessInstance instance, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
   }
 
   protected static void moveClockTo(Instant instant) {

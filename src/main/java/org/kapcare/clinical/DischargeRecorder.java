@@ -13,7 +13,8 @@ import org.kapcare.journey.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code dischargeCheck}: refuses a discharge before the route's minimum observation time or in the
+ * {@code dischargeCheck}: refuses a discharge before the route's minimum observation time (unless a
+ * prescriber overrides it, see {@link PrescriberOverride}) or in the
  * future (the integration window counts from it), and
  * sets the REMS monitoring form's due date for esketamine doses.
  */
@@ -38,9 +39,9 @@ public class DischargeRecorder implements TaskListener {
     String route = FormValues.text(values, "route");
     int minimum = clinic.minimumMonitoringMinutes(route);
     int monitored = FormValues.integer(values, "minutesMonitored", 0, 24 * 60);
-    if (monitored < minimum) {
+    if (monitored < minimum && !PrescriberOverride.overridden(task)) {
       throw new InvalidInputException("minutesMonitored", "After a " + route + " dose the patient must be observed for at least "
-          + minimum + " minutes before discharge; " + monitored + " recorded");
+          + minimum + " minutes before discharge; " + monitored + " recorded. Only a prescriber may override this");
     }
     Instant dischargedAt = FormValues.instant(values, "dischargedAt");
     if (dischargedAt.isAfter(EngineClock.now().plus(CLOCK_SKEW))) {

@@ -8,22 +8,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Holds every task completion, from Tasklist or REST alike, to its own form's rules. Refusing
  * throws inside the engine's transaction, so the task stays open and nothing submitted is kept.
+ * It runs before the model's own listeners, which may then rely on values being in range.
  */
-@Component
-public class FormRulesCheck {
+public class FormRulesCheck implements TaskListener {
 
   private final ObjectMapper json = new ObjectMapper();
   /** Forms never change within a process definition version. */
   private final Map<String, FormRules> rulesByTask = new ConcurrentHashMap<>();
 
-  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
-  public void onComplete(DelegateTask task) {
+  @Override
+  public void notify(DelegateTask task) {
     if (task.getBpmnModelElementInstance() == null || task.getBpmnModelElementInstance().getCamundaFormRef() == null) {
       return;
     }

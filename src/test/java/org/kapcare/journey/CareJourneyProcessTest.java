@@ -140,6 +140,8 @@ class CareJourneyProcessTest extends ProcessDriver {
 
     assertThat(journey).variables().containsEntry("eligibility", "ineligible")
         .containsEntry("eligibilityReasons", "Pregnant; Cardiac disease (angina, arrhythmia)");
+    assertThat(task()).hasCandidateGroup("prescribers").hasName("Review ineligibility — " + journey.getBusinessKey());
+    complete(journey, "reviewIneligibility", Answers.map());
     executeJob(journey, "notifyNotEligible");
     assertThat(task()).hasCandidateGroup("care-coordinators");
     complete(journey, "referOut", "referredTo", "Perinatal mental health team", "referOutNote", "");
@@ -167,9 +169,25 @@ class CareJourneyProcessTest extends ProcessDriver {
     ProcessInstance journey = historyTaken(history);
 
     complete(journey, "medicalClearance", "medicalClearanceOutcome", "refused", "clearedBy", "Dr Rowe, hepatology");
+    complete(journey, "reviewIneligibility", Answers.map());
     executeJob(journey, "notifyNotEligible");
     complete(journey, "referOut", "referredTo", "Hepatology", "referOutNote", "");
     assertThat(journey).isEnded().hasPassed("medicalClearance", "notEligible");
+  }
+
+  @Test
+  void aPrescriberMayOverrideIneligibilityWithAReason() {
+    Map<String, Object> history = Answers.medicalHistory();
+    history.put("psychosis", true);
+    ProcessInstance journey = historyTaken(history);
+
+    signIn("prescriber", "prescribers");
+    complete(journey, "reviewIneligibility", "reviewIneligibilityOverride", true,
+        "reviewIneligibilityOverrideReason", "Single drug-induced episode in 2019, psychiatrist letter on file");
+    signOut();
+
+    assertThat(journey).isWaitingAt("informedConsent").hasNotPassed("notifyNotEligible");
+    assertThat(historicVariable(journey, "reviewIneligibilityOverrideBy")).isEqualTo("prescriber");
   }
 
   @Test
@@ -177,7 +195,7 @@ class CareJourneyProcessTest extends ProcessDriver {
     ProcessInstance journey = historyTaken(Answers.medicalHistory());
 
     assertRefused(journey, "informedConsent", Answers.map("consentGiven", false, "consentFormVersion", "2026-03"),
-        "consentGiven", "Informed consent must be given");
+        "consentGiven", "must be ticked");
   }
 
   @Test

@@ -133,16 +133,94 @@ class DosingSessionProcessTest extends ProcessDriver {
         "cannot be in the future");
   }
 
-  @Test
-  void highBloodPressurePostponesTheDoseAndItIsBookedAgain() {
+  private ProcessInstance postponedDose() {
     Map<String, Object> check = Answers.preDoseCheck();
     check.putAll(Answers.map("systolicBp", 165, "diastolicBp", 95, "hoursSinceFood", 1.0));
     ProcessInstance dose = doseCheckedWith("IV", check);
-
-    assertThat(dose).variables().containsEntry("preDoseSafety", "postpone")
+    assertThat(dose).isWaitingAt("confirmPostponement").variables().containsEntry("preDoseSafety", "postpone")
         .containsEntry("preDoseSafetyReasons", "Systolic above 160; Ate less than 2 hours ago; Diastolic 90 to 100");
+    assertThat(task()).hasCandidateGroup("nurses").hasCandidateGroup("prescribers");
+    return dose;
+  }
+
+  @Test
+  void highBloodPressurePostponesTheDoseAndItIsBookedAgain() {
+    ProcessInstance dose = postponedDose();
+
+    signIn("nurse", "nurses");
+    complete(dose, "confirmPostponement", Answers.map());
+    signOut();
     executeJob(dose, "notifyDosePostponed");
-    assertThat(dose).isWaitingAt("scheduleDosing");
+    assertThat(dose).isWaitingAt("scheduleDosing").hasNotPassed("administerDose");
+  }
+
+  @Test
+  void onlyAPrescriberMayOverrideAPostponementAndTheHistoryShowsBoth() {
+    ProcessInstance dose = postponedDose();
+    Map<String, Object> override = Answers.map("confirmPostponementOverride", true,
+        "confirmPostponementOverrideReason", "Anxious at the clinic; home readings 128/80 this week");
+
+    signIn("nurse", "nurses");
+    assertRefused(dose, "confirmPostponement", override, "confirmPostponementOverride", "Only a prescriber may override");
+    signIn("prescriber", "prescribers");
+    assertRefused(dose, "confirmPostponement", Answers.map("confirmPostponementOverride", true), "confirmPostponementOverrideReason",
+        "needs the prescriber's reason");
+    complete(dose, "confirmPostponement", override);
+    signOut();
+
+    assertThat(dose).isWaitingAt("administerDose").hasPassed("postponementOverridden");
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(dose.getId())
+        .decisionDefinitionKey("pre-dose-safety").includeOutputs().singleResult().getOutputs())
+        .anySatisfy(output -> assertThat(output.getValue()).isEqualTo("postpone"));
+    assertThat(historicVariable(dose, "confirmPostponementOverrideBy")).isEqualTo("prescriber");
+    assertThat(historicVariable(dose, "confirmPostponementOverrideReason")).asString().startsWith("Anxious");
+  }
+
+  @Test
+  void aDoseAboveTheProtocolMaximumNeedsAPrescribersOverride() {
+    ProcessInstance dose = doseCheckedWith("IV", Answers.preDoseCheck());
+    Map<String, Object> tooMuch = Answers.administerDose();
+    tooMuch.putAll(Answers.map("doseMg", 84.0, "doseMgPerKg", 1.2));
+
+    signIn("nurse", "nurses");
+    assertRefused(dose, "administerDose", tooMuch, "doseMgPerKg",
+        "1.2 mg/kg is above the protocol maximum of 1.0 mg/kg for IV; only a prescriber may record it");
+    signOut();
+    engine.getTaskService().setAssignee(taskAt(dose, "administerDose").getId(), "prescriber");
+    signIn("prescriber", "prescribers");
+    tooMuch.putAll(Answers.map("administerDoseOverride", true, "administerDoseOverrideReason", "Titration per protocol v3"));
+    complete(dose, "administerDose", tooMuch);
+    signOut();
+
+    assertThat(dose).isWaitingAt("dischargeCheck");
+    assertThat(historicVariable(dose, "administerDoseOverrideBy")).isEqualTo("prescriber");
+  }
+
+  @Test
+  void aFixedDoseLimitAppliesToEsketamine() {
+    ProcessInstance dose = doseCheckedWith("ESKETAMINE_NASAL", Answers.preDoseCheck());
+    Map<String, Object> tooMuch = Answers.administerDose();
+    tooMuch.put("doseMg", 112.0);
+
+    assertRefused(dose, "administerDose", tooMuch, "doseMg", "112.0 mg is above the protocol maximum of 84.0 mg for ESKETAMINE_NASAL");
+  }
+
+  @Test
+  void aPrescriberMayDischargeBeforeTheMinimumObservationTime() {
+    ProcessInstance dose = doseCheckedWith("IV", Answers.preDoseCheck());
+    complete(dose, "administerDose", Answers.administerDose());
+    moveClockTo(DISCHARGED);
+    Map<String, Object> early = Answers.dischargeCheck(iso(DISCHARGED), 45);
+    assertRefused(dose, "dischargeCheck", early, "minutesMonitored", "at least 60 minutes");
+
+    engine.getTaskService().setAssignee(taskAt(dose, "dischargeCheck").getId(), "prescriber");
+    signIn("prescriber", "prescribers");
+    early.putAll(Answers.map("dischargeCheckOverride", true, "dischargeCheckOverrideReason", "Fully alert; transferred to ward"));
+    complete(dose, "dischargeCheck", early);
+    signOut();
+
+    assertThat(dose).isWaitingAt("scheduleIntegration");
+    assertThat(historicVariable(dose, "dischargeCheckOverrideBy")).isEqualTo("prescriber");
   }
 
   @Test
@@ -199,8 +277,4 @@ class DosingSessionProcessTest extends ProcessDriver {
     assertThat(dose).isEnded().hasPassed("submitRemsMonitoringForm", "remsJoin", "doseFinished");
   }
 
-  private Object historicVariable(ProcessInstance instance, String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
-  }
 }

@@ -125,7 +125,7 @@ class ModelContractTest {
     read.addAll(RatingScale.GAD7.itemKeys("followUpGad7"));
     read.addAll(SuicideRiskScreen.QUESTIONS);
     // What the listeners read besides their own writes.
-    read.addAll(List.of("patientId", "consentGiven", "preparationReadiness", "minutesMonitored", "dischargedAt",
+    read.addAll(List.of("patientId", "preparationReadiness", "minutesMonitored", "dischargedAt",
         "integrationAt", "route"));
 
     read.removeIf(beans::containsBean);
