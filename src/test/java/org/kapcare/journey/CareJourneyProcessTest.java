@@ -74,7 +74,7 @@ class CareJourneyProcessTest extends ProcessDriver {
   }
 
   private void holdPreparationSession(ProcessInstance journey, String readiness) {
-    assertThat(task()).hasCandidateGroup("therapists");
+    assertThat(task("preparationSession", journey)).hasCandidateGroup("therapists");
     complete(journey, "preparationSession", "preparationReadiness", readiness, "intentionsSet", true,
         "safetyPlanReviewed", true, "preparationMinutes", 60);
   }
@@ -253,7 +253,9 @@ class CareJourneyProcessTest extends ProcessDriver {
 
     assertThat(journey).variables().containsEntry("cssrsRisk", "high").containsEntry("suicidalIdeation", true);
     assertThat(journey).isWaitingAt("safetyReviewCleared", "sendSafetyAlert");
+    executeJob(journey, "safetyReviewCleared");
     executeJob(journey, "sendSafetyAlert");
+    assertThat(journey).isWaitingAt("safetyReviewCleared", "urgentSafetyReview");
     Task review = taskAt(journey, "urgentSafetyReview");
     assertThat(review.getPriority()).isEqualTo(100);
     assertThat(review.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-11-23T23:59:00Z")));
@@ -271,6 +273,7 @@ class CareJourneyProcessTest extends ProcessDriver {
     ProcessInstance journey = consulted(consultation);
 
     assertThat(journey).variables().containsEntry("cssrsRisk", "none").containsEntry("phq9Item9Positive", true);
+    executeJob(journey, "safetyReviewCleared");
     executeJob(journey, "sendSafetyAlert");
     complete(journey, "urgentSafetyReview", "safetyReviewOutcome", "refer-to-higher-care", "safetyPlan", "Admitted to crisis unit");
 
@@ -278,15 +281,38 @@ class CareJourneyProcessTest extends ProcessDriver {
   }
 
   @Test
-  void safetyConcernDuringPreparationOpensAReviewWithoutStoppingTheJourney() {
+  void safetyConcernDuringPreparationHoldsTheFirstDoseUntilReviewed() {
     ProcessInstance journey = consented();
     engine.getRuntimeService().createMessageCorrelation(Journeys.SAFETY_CONCERN_RAISED)
         .processInstanceBusinessKey(journey.getBusinessKey()).correlate();
 
     assertThat(journey).hasPassed("safetyConcernForwarded").isWaitingAt("preparationSession", "sendSafetyAlert");
     executeJob(journey, "sendSafetyAlert");
+    holdPreparationSession(journey, "ready");
+    holdPreparationSession(journey, "ready");
+    assertThat(journey).isWaitingAt("noOpenSafetyReview", "urgentSafetyReview").hasNotPassed("dosingSeries");
+
     complete(journey, "urgentSafetyReview", "safetyReviewOutcome", "continue", "safetyPlan", "Reviewed, plan updated");
-    assertThat(journey).isWaitingAt("preparationSession");
+    assertThat(journey).isWaitingAt("dosingSeries").variables().containsEntry("openSafetyReviews", 0);
+  }
+
+  @Test
+  void twoOpenReviewsBothHaveToBeClosed() {
+    Map<String, Object> consultation = Answers.consultation();
+    consultation.put("phq9_9", "2");
+    ProcessInstance journey = consulted(consultation);
+    engine.getRuntimeService().createMessageCorrelation(Journeys.SAFETY_CONCERN_RAISED)
+        .processInstanceBusinessKey(journey.getBusinessKey()).correlate();
+    engine.getManagementService().createJobQuery().processInstanceId(journey.getId()).list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+
+    engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).taskDefinitionKey("urgentSafetyReview").list()
+        .stream().findFirst().ifPresent(first -> engine.getTaskService().complete(first.getId(),
+            Answers.map("safetyReviewOutcome", "continue", "safetyPlan", "Plan A")));
+    assertThat(journey).isWaitingAt("safetyReviewCleared", "urgentSafetyReview");
+
+    complete(journey, "urgentSafetyReview", "safetyReviewOutcome", "continue", "safetyPlan", "Plan B");
+    assertThat(journey).isWaitingAt("medicalHistory");
   }
 
   @Test

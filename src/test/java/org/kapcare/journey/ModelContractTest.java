@@ -32,6 +32,7 @@ import org.kapcare.clinical.BaselineScoring;
 import org.kapcare.clinical.DischargeRecorder;
 import org.kapcare.clinical.OutcomeScoring;
 import org.kapcare.clinical.RatingScale;
+import org.kapcare.clinical.SafetyReviews;
 import org.kapcare.clinical.SuicideRiskScreen;
 import org.kapcare.integration.IntegrationSessionRecorder;
 import org.kapcare.integration.IntegrationWindowOpener;
@@ -57,7 +58,7 @@ class ModelContractTest {
   private static final Pattern GET_VARIABLE = Pattern.compile("getVariable\\('(\\w+)'\\)");
   private static final Pattern SET_VARIABLE = Pattern.compile("setVariable\\('(\\w+)'");
   private static final Set<String> JUEL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
-      "lt", "gt", "le", "ge", "div", "mod", "instanceof");
+      "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task");
   /** Set by the engine itself on multi-instance activities. */
   private static final Set<String> ENGINE_VARIABLES = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
       "nrOfCompletedInstances");
@@ -117,7 +118,7 @@ class ModelContractTest {
       }
     }
     List.of(BaselineScoring.WRITES, OutcomeScoring.WRITES, DischargeRecorder.WRITES, IntegrationWindowOpener.WRITES,
-        IntegrationSessionRecorder.WRITES, PreparationProgress.WRITES).forEach(provided::addAll);
+        IntegrationSessionRecorder.WRITES, PreparationProgress.WRITES, SafetyReviews.WRITES).forEach(provided::addAll);
 
     read.addAll(RatingScale.PHQ9.itemKeys("phq9"));
     read.addAll(RatingScale.GAD7.itemKeys("gad7"));
