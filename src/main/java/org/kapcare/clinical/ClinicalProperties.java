@@ -1,6 +1,7 @@
 package org.kapcare.clinical;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,15 +9,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Clinic settings for the dose day (see CLINICAL.md). Defaults: 60 minutes of observation after
  * any dose, 120 after esketamine (Spravato REMS), the REMS monitoring form due 7 days after, and
- * the protocol maxima per route.
+ * the protocol maxima per route, and a PCL-5 of 33 or more flagged as probable PTSD.
  */
 @ConfigurationProperties("kapcare.clinical")
 public record ClinicalProperties(
     @DefaultValue("60") int minimumMonitoringMinutes,
-    @DefaultValue("ESKETAMINE_NASAL=120") Map<String, Integer> minimumMonitoringMinutesByRoute,
+    Map<String, Integer> minimumMonitoringMinutesByRoute,
     @DefaultValue("P7D") Duration remsFormDue,
-    @DefaultValue({"IV=1.0", "IM=1.0"}) Map<String, Double> maximumDoseMgPerKg,
-    @DefaultValue({"SUBLINGUAL=400", "ESKETAMINE_NASAL=84"}) Map<String, Double> maximumDoseMg) {
+    Map<String, Double> maximumDoseMgPerKg,
+    Map<String, Double> maximumDoseMg,
+    @DefaultValue("33") int pcl5Cutoff) {
+
+  /**
+   * Per-route settings default here, and a configured route is added to the defaults rather than
+   * replacing them: setting IM alone must not drop esketamine's REMS minimum.
+   */
+  public ClinicalProperties {
+    minimumMonitoringMinutesByRoute = withDefaults(minimumMonitoringMinutesByRoute, Map.of("ESKETAMINE_NASAL", 120));
+    maximumDoseMgPerKg = withDefaults(maximumDoseMgPerKg, Map.of("IV", 1.0, "IM", 1.0));
+    maximumDoseMg = withDefaults(maximumDoseMg, Map.of("SUBLINGUAL", 400.0, "ESKETAMINE_NASAL", 84.0));
+  }
+
+  private static <V> Map<String, V> withDefaults(Map<String, V> configured, Map<String, V> defaults) {
+    Map<String, V> merged = new HashMap<>(defaults);
+    if (configured != null) {
+      merged.putAll(configured);
+    }
+    return Map.copyOf(merged);
+  }
 
   public DoseLimits doseLimits() {
     return new DoseLimits(maximumDoseMgPerKg, maximumDoseMg);

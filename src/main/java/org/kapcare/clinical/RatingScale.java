@@ -31,6 +31,9 @@ public record RatingScale(String name, int items, int maxPerItem, List<Band> ban
   public static final RatingScale GAD7 = new RatingScale("GAD-7", 7, 3, List.of(
       new Band(4, "minimal"), new Band(9, "mild"), new Band(14, "moderate"), new Band(21, "severe")));
 
+  /** PCL-5 (Weathers et al. 2013): no severity bands; the clinic's cut-off flags probable PTSD. */
+  public static final RatingScale PCL5 = new RatingScale("PCL-5", 20, 4, List.of());
+
   public List<String> itemKeys(String prefix) {
     return IntStream.rangeClosed(1, items).mapToObj(i -> prefix + "_" + i).toList();
   }
@@ -43,7 +46,11 @@ public record RatingScale(String name, int items, int maxPerItem, List<Band> ban
     return new Score(total, severityOf(total), values);
   }
 
+  /** The severity band, or null for a scale that has none. */
   public String severityOf(int total) {
+    if (bands.isEmpty()) {
+      return null;
+    }
     return bands.stream()
         .filter(band -> total <= band.upTo())
         .findFirst()

@@ -29,6 +29,18 @@ class RatingScaleTest {
     assertThat(score.severity()).isEqualTo(severity);
   }
 
+  @ParameterizedTest(name = "PCL-5 {0}")
+  @CsvSource({"0", "32", "33", "80"})
+  void pcl5HasATotalAndNoBands(int total) {
+    Map<String, Object> answers = new HashMap<>();
+    for (int i = 1; i <= 20; i++) {
+      answers.put("pcl5_" + i, String.valueOf(Math.min(4, Math.max(0, total - 4 * (i - 1)))));
+    }
+    RatingScale.Score score = RatingScale.PCL5.score(answers, "pcl5");
+    assertThat(score.total()).isEqualTo(total);
+    assertThat(score.severity()).isNull();
+  }
+
   @ParameterizedTest(name = "item answer {0} is refused")
   @CsvSource({"4", "-1", "1.5", "often"})
   void answersOutsideZeroToThreeAreRefusedNamingTheItem(String answer) {

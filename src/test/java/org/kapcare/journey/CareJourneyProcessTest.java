@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kapcare.Answers;
 import org.kapcare.ProcessDriver;
@@ -130,6 +131,23 @@ class CareJourneyProcessTest extends ProcessDriver {
         .containsEntry("response", true).containsEntry("remission", true);
     complete(journey, "dischargeSummary", "dischargeDisposition", "primary-care", "dischargeNote", "");
     assertThat(journey).isEnded().hasPassed("journeyCompleted").hasNotPassed("urgentSafetyReview");
+  }
+
+  @ParameterizedTest(name = "PCL-5 {0}: probable PTSD {1}")
+  @CsvSource({"32,false", "33,true"})
+  void ptsdReferralsAreScreenedWithThePcl5(int total, boolean probablePtsd) {
+    Map<String, Object> consultation = Answers.consultation();
+    for (int i = 1; i <= 20; i++) {
+      consultation.put("pcl5_" + i, String.valueOf(Math.min(4, Math.max(0, total - 4 * (i - 1)))));
+    }
+    String patientId = "P-" + (1000 + ++patients);
+    Map<String, Object> referral = Answers.referral(patientId);
+    referral.put("primaryCondition", "PTSD");
+    ProcessInstance journey = engine.getRuntimeService().startProcessInstanceByKey(Journeys.CARE_JOURNEY, referral);
+    complete(journey, "scheduleConsultation", "consultationAt", iso(CONSULTATION));
+    complete(journey, "consultation", consultation);
+
+    assertThat(journey).variables().containsEntry("pcl5Score", total).containsEntry("probablePtsd", probablePtsd);
   }
 
   @Test

@@ -67,7 +67,7 @@ class DosingSessionProcessTest extends ProcessDriver {
 
   @Test
   void integrationHeldInTimeClosesTheWindowAndCancelsBothTimers() {
-    ProcessInstance dose = dischargedDose("IV", 70);
+    ProcessInstance dose = dischargedDose("IV", 60);
 
     assertThat(dose).isWaitingAt("scheduleIntegration").hasNotPassed("submitRemsMonitoringForm");
     Date deadline = Date.from(DISCHARGED.plus(Duration.ofHours(48)));
@@ -210,7 +210,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     ProcessInstance dose = doseCheckedWith("IV", Answers.preDoseCheck());
     complete(dose, "administerDose", Answers.administerDose());
     moveClockTo(DISCHARGED);
-    Map<String, Object> early = Answers.dischargeCheck(iso(DISCHARGED), 45);
+    Map<String, Object> early = Answers.dischargeCheck(iso(DISCHARGED), 59);
     assertRefused(dose, "dischargeCheck", early, "minutesMonitored", "at least 60 minutes");
 
     engine.getTaskService().setAssignee(taskAt(dose, "dischargeCheck").getId(), "prescriber");
@@ -262,10 +262,10 @@ class DosingSessionProcessTest extends ProcessDriver {
     complete(dose, "administerDose", Answers.administerDose());
     moveClockTo(DISCHARGED);
 
-    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), 90), "minutesMonitored",
+    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), 119), "minutesMonitored",
         "at least 120 minutes");
 
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), 125));
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), 120));
     assertThat(dose).isWaitingAt("scheduleIntegration", "submitRemsMonitoringForm");
     Task rems = taskAt(dose, "submitRemsMonitoringForm");
     assertThat(rems.getDueDate()).isEqualTo(Date.from(DISCHARGED.plus(Duration.ofDays(7))));
