@@ -38,7 +38,7 @@ public class DischargeRecorder implements TaskListener {
     Map<String, Object> values = task.getVariables();
     String route = FormValues.text(values, "route");
     int minimum = clinic.minimumMonitoringMinutes(route);
-    int monitored = FormValues.integer(values, "minutesMonitored", 0, 24 * 60);
+    int monitored = (int) FormValues.number(values, "minutesMonitored");
     if (monitored < minimum && !PrescriberOverride.overridden(task)) {
       throw new InvalidInputException("minutesMonitored", "After a " + route + " dose the patient must be observed for at least "
           + minimum + " minutes before discharge; " + monitored + " recorded. Only a prescriber may override this");

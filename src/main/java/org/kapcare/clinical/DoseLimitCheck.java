@@ -25,7 +25,7 @@ public class DoseLimitCheck implements TaskListener {
     Map<String, Object> values = task.getVariables();
     String route = FormValues.text(values, "route");
     DoseLimits.Excess excess = clinic.doseLimits().check(route,
-        FormValues.decimal(values, "doseMg", 0, 10_000), FormValues.decimal(values, "doseMgPerKg", 0, 100));
+        FormValues.number(values, "doseMg"), FormValues.number(values, "doseMgPerKg"));
     if (excess != null && !PrescriberOverride.overridden(task)) {
       throw new InvalidInputException(excess.field(), excess.describe(route)
           + "; only a prescriber may record it, with an override and a reason");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.kapcare.journey.ClinicProperties;
 import org.kapcare.journey.FormValues;
 import org.kapcare.journey.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -12,14 +13,20 @@ import org.springframework.stereotype.Component;
 @Component("integrationBookingCheck")
 public class IntegrationBookingCheck implements TaskListener {
 
+  private final ClinicProperties clinic;
+
+  public IntegrationBookingCheck(ClinicProperties clinic) {
+    this.clinic = clinic;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     Map<String, Object> values = task.getVariables();
     Instant bookedAt = FormValues.instant(values, "integrationAt");
     Instant deadline = FormValues.instant(values, "integrationDeadline");
     if (bookedAt.isAfter(deadline)) {
-      throw new InvalidInputException("integrationAt", "The integration session must take place before the window closes at "
-          + deadline + "; " + bookedAt + " is too late");
+      throw new InvalidInputException("integrationAt", "The integration session must take place before the window closes on "
+          + clinic.readable(deadline) + "; " + clinic.readable(bookedAt) + " is too late");
     }
   }
 }

@@ -35,6 +35,11 @@ public final class FormValues {
     return number;
   }
 
+  /** A required number with no range of its own, for code that runs after the form's rules. */
+  public static double number(Map<String, ?> values, String field) {
+    return number(field, required(values, field));
+  }
+
   public static boolean yes(Map<String, ?> values, String field) {
     Object value = required(values, field);
     if (value instanceof Boolean b) {

@@ -1,6 +1,5 @@
 package org.kapcare.journey;
 
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,21 +8,17 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs as a referral is submitted: checks the patient id and makes it the business key, so that
+ * Runs as a referral is submitted: makes the patient id the business key, so that
  * every task and dose of the journey can be found by patient. Two running journeys for one
  * patient are refused, whoever starts them and whatever they may see.
  */
 @Component("journeyRegistration")
 public class JourneyRegistration implements ExecutionListener {
 
-  static final Pattern PATIENT_ID = Pattern.compile("[A-Za-z0-9-]{3,40}");
-
   @Override
   public void notify(DelegateExecution execution) {
+    // The referral form's own rules (patient id pattern included) have been checked by FormRulesCheck.
     String patientId = FormValues.text(execution.getVariables(), "patientId");
-    if (!PATIENT_ID.matcher(patientId).matches()) {
-      throw new InvalidInputException("patientId", "must be 3 to 40 letters, digits or dashes, was '" + patientId + "'");
-    }
     if (runningJourneys(execution, patientId) > 0) {
       throw new InvalidInputException("patientId", "Patient " + patientId + " already has a running care journey");
     }

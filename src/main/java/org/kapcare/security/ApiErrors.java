@@ -1,6 +1,5 @@
 package org.kapcare.security;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.kapcare.journey.InvalidInputException;
@@ -30,11 +29,6 @@ public class ApiErrors {
   }
 
   private static ResponseEntity<Map<String, String>> body(HttpStatus status, String error, String field) {
-    Map<String, String> body = new LinkedHashMap<>();
-    body.put("error", error);
-    if (field != null) {
-      body.put("field", field);
-    }
-    return ResponseEntity.status(status).body(body);
+    return ResponseEntity.status(status).body(ErrorBody.of(error, field));
   }
 }

@@ -3,8 +3,6 @@ package org.kapcare.security;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.kapcare.journey.InvalidInputException;
@@ -34,10 +32,8 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     public Response toResponse(RestException exception) {
       for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
         if (cause instanceof InvalidInputException invalid) {
-          Map<String, String> body = new LinkedHashMap<>();
-          body.put("error", invalid.getMessage());
-          body.put("field", invalid.getField());
-          return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+          return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(ErrorBody.of(invalid.getMessage(), invalid.getField())).build();
         }
       }
       return ExceptionHandlerHelper.getInstance().getResponse(exception);

@@ -9,12 +9,18 @@ import java.util.stream.StreamSupport;
 import org.kapcare.journey.InvalidInputException;
 
 /**
- * The validation a Camunda Form declares (required, min/max, length, pattern, the listed options),
+ * The validation a Camunda Form declares (required, min/max, length, pattern, email and phone, the
+ * listed options),
  * applied on the server to what was submitted, so that a REST call is held to the same rules as
  * the form in Tasklist. Read-only fields and fields shown only under a condition are left to the
  * code that reads them, which knows when they apply.
  */
 public final class FormRules {
+
+  /** form-js's own checks for these validation types, as plain patterns. */
+  private static final Map<String, Pattern> VALIDATION_TYPES = Map.of(
+      "email", Pattern.compile("[\\w.+-]+@([\\w-]+\\.)+[\\w-]{2,}"),
+      "phone", Pattern.compile("\\+[1-9][0-9]{6,14}"));
 
   private final List<JsonNode> fields = new ArrayList<>();
 
@@ -59,7 +65,7 @@ public final class FormRules {
         }
       }
       case "radio", "select" -> checkOption(key, label, field.path("values"), value);
-      default -> checkText(key, label, rules, value.toString());
+      default -> checkText(key, label, field.path("description").asText(""), rules, value.toString());
     }
   }
 
@@ -86,14 +92,20 @@ public final class FormRules {
     }
   }
 
-  private static void checkText(String key, String label, JsonNode rules, String text) {
+  private static void checkText(String key, String label, String help, JsonNode rules, String text) {
     if (rules.has("minLength") && text.length() < rules.get("minLength").asInt()
         || rules.has("maxLength") && text.length() > rules.get("maxLength").asInt()) {
       throw new InvalidInputException(key, label + " must be " + rules.path("minLength").asInt(0) + " to "
           + rules.path("maxLength").asText("any") + " characters long");
     }
+    Pattern type = VALIDATION_TYPES.get(rules.path("validationType").asText());
+    if (type != null && !type.matcher(text).matches()) {
+      throw new InvalidInputException(key, label + " '" + text + "' is not a valid " + rules.get("validationType").asText()
+          + (help.isEmpty() ? "" : ": " + help));
+    }
     if (rules.hasNonNull("pattern") && !Pattern.compile(rules.get("pattern").asText()).matcher(text).matches()) {
-      throw new InvalidInputException(key, label + " does not have the expected form (" + rules.get("pattern").asText() + ")");
+      throw new InvalidInputException(key, label + " '" + text + "' does not have the expected form"
+          + (help.isEmpty() ? " (" + rules.get("pattern").asText() + ")" : ": " + help));
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.kapcare.tasklist;
 
 import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -9,11 +10,17 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.springframework.stereotype.Component;
 
-/** Puts {@link FormRulesCheck} on every user task, as a built-in listener so it runs first. */
+/**
+ * Puts {@link FormRulesCheck} on every user task and every start event with a start form, as a
+ * built-in listener that runs before the model's own.
+ */
 @Component
 public class FormRulesPlugin extends AbstractProcessEnginePlugin {
+
+  private static final Namespace CAMUNDA = new Namespace("http://camunda.org/schema/1.0/bpmn");
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -26,6 +33,13 @@ public class FormRulesPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
             .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
+      }
+
+      @Override
+      public void parseStartEvent(Element startEvent, ScopeImpl scope, ActivityImpl activity) {
+        if (startEvent.attributeNS(CAMUNDA, "formRef") != null) {
+          activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, check, 0);
+        }
       }
     });
   }

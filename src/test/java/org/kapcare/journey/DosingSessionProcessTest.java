@@ -121,7 +121,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     ProcessInstance dose = dischargedDose("IV", 70);
 
     assertRefused(dose, "scheduleIntegration", Answers.map("integrationAt", iso(DISCHARGED.plus(Duration.ofHours(49)))),
-        "integrationAt", "before the window closes at 2026-11-25T12:00:00Z");
+        "integrationAt", "before the window closes on Wed 25 Nov 2026, 12:00 (UTC); Wed 25 Nov 2026, 13:00 (UTC) is too late");
   }
 
   @Test

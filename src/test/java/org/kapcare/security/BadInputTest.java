@@ -62,6 +62,29 @@ class BadInputTest {
     assertThat(runtime.getVariable(task.getProcessInstanceId(), field)).as("nothing kept").isNull();
   }
 
+  @ParameterizedTest(name = "referral {0}={1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      patientName      |               | Patient name is required
+      patientEmail     | not-an-email  | Patient email 'not-an-email' is not a valid email
+      patientPhone     | 020 7946 0958 | Patient phone '020 7946 0958' is not a valid phone: International format
+      primaryCondition | FLU           | must be one of [TRD, PTSD, GAD, OTHER], was FLU
+      patientId        | K 1           | does not have the expected form: 3–40 letters, digits or dashes
+      """)
+  void aReferralStartedOverRestIsHeldToTheReferralForm(String field, String value, String message) {
+    Map<String, Object> referral = new HashMap<>(Answers.referral("K-9" + (500 + ++patients)));
+    referral.put(field, value);
+    long startedBefore = runtime.createProcessInstanceQuery().processDefinitionKey(Journeys.CARE_JOURNEY).count();
+
+    ResponseEntity<Map> response = http.withBasicAuth("coordinator", "demo").postForEntity(
+        "/engine-rest/process-definition/key/care-journey/start", Map.of("variables", rest(referral)), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).containsEntry("field", field);
+    assertThat((String) response.getBody().get("error")).contains(message);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(Journeys.CARE_JOURNEY).count())
+        .as("no journey started").isEqualTo(startedBefore);
+  }
+
   /** A task at {@code activity}, reached by the engine directly, for a new patient. */
   private Task openTask(String activity) {
     String patientId = "K-9" + (100 + ++patients);

@@ -2,6 +2,7 @@ package org.kapcare.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,7 +14,11 @@ import org.kapcare.Answers;
 import org.kapcare.WebAppTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** {@code /engine-rest} over real HTTP: Basic authentication required, and authorization decides by group. */
@@ -78,11 +83,52 @@ class EngineRestSecurityTest {
   }
 
   @Test
-  void healthIsPublicAndTheWebappsHaveTheirOwnLogin() {
+  void healthIsPublic() {
     assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(tasklist.getBody()).contains("Tasklist");
+  }
+
+  /** Tasklist's own API answers neither anonymous callers nor Basic credentials, only its login session. */
+  @Test
+  void theWebappsKeepTheirOwnLogin() {
+    String tasks = "/camunda/api/engine/engine/default/task";
+    assertThat(http.getForEntity(tasks, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(as("coordinator").getForEntity(tasks, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    Cookies cookies = new Cookies(page.getHeaders());
+    HttpHeaders login = cookies.headers();
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+        new HttpEntity<>("username=coordinator&password=demo", login), String.class);
+    assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    cookies.add(signedIn.getHeaders());
+
+    assertThat(http.exchange(tasks, HttpMethod.GET, new HttpEntity<>(cookies.headers()), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  /** The session and CSRF cookies a browser would keep, sent back with the CSRF header Tasklist sets. */
+  private static final class Cookies {
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    Cookies(HttpHeaders response) {
+      add(response);
+    }
+
+    void add(HttpHeaders response) {
+      response.getOrEmpty(HttpHeaders.SET_COOKIE).forEach(cookie -> {
+        String pair = cookie.split(";", 2)[0];
+        values.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+      });
+    }
+
+    HttpHeaders headers() {
+      HttpHeaders headers = new HttpHeaders();
+      headers.add(HttpHeaders.COOKIE, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining("; ")));
+      headers.add("X-XSRF-TOKEN", values.get("XSRF-TOKEN"));
+      return headers;
+    }
   }
 
   private static Map<String, Object> restVariables(Map<String, Object> values) {
