@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.kapcare.journey.InvalidInputException;
+import org.kapcare.journey.Journeys;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -107,6 +108,13 @@ public abstract class ProcessDriver {
         .singleResult();
     assertThat(job).as("job at " + activityId).isNotNull();
     execute(job);
+  }
+
+  /** A dose started on its own, as the journey's dosing series would start it. */
+  protected ProcessInstance startDose(String patientId, String patientEmail, String route) {
+    return engine.getRuntimeService().startProcessInstanceByKey(Journeys.DOSING_SESSION, patientId, Answers.map(
+        "patientId", patientId, "patientName", "Alex Example", "patientEmail", patientEmail,
+        "route", route, "weightKg", 70.0, "doseNumber", 1));
   }
 
   /** The dose the journey's dosing series is running now. */

@@ -18,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:kapcare-${random.uuid};DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
+    "kapcare.notify.dispatcher-enabled=false",
     "camunda.bpm.generate-unique-process-engine-name=true"})
 @ActiveProfiles("demo")
 @Import(ProcessEngineCoverageConfiguration.class)

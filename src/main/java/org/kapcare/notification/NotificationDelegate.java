@@ -1,17 +1,23 @@
 package org.kapcare.notification;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the notification a model's service task names in its input parameters {@code template}
+ * Queues the notification a model's service task names in its input parameters {@code template}
  * and {@code recipients} (comma-separated: {@code patient} or staff group ids).
  */
 @Component("notificationDelegate")
 public class NotificationDelegate implements JavaDelegate {
+
+  /** What templates may draw on; a dose reads the patient's contact from its journey. */
+  private static final List<String> JOURNEY_VARIABLES =
+      List.of("patientName", "patientEmail", "dosingAt", "integrationDeadline");
 
   private final Notifications notifications;
 
@@ -25,7 +31,21 @@ public class NotificationDelegate implements JavaDelegate {
     List<String> recipients = Arrays.stream(((String) execution.getVariableLocal("recipients")).split(","))
         .map(String::trim)
         .toList();
+    Map<String, Object> journey = new HashMap<>();
+    for (String name : JOURNEY_VARIABLES) {
+      journey.put(name, fromJourney(execution, name));
+    }
     notifications.send(new Notification(template, recipients, execution.getProcessInstanceId(),
-        execution.getActivityInstanceId(), (String) execution.getVariable("patientId")));
+        execution.getActivityInstanceId(), (String) execution.getVariable("patientId"), journey));
+  }
+
+  /** The variable of this process or, failing that, of the journey that called it. */
+  private static Object fromJourney(DelegateExecution execution, String name) {
+    for (DelegateExecution scope = execution; scope != null; scope = scope.getProcessInstance().getSuperExecution()) {
+      if (scope.hasVariable(name)) {
+        return scope.getVariable(name);
+      }
+    }
+    return null;
   }
 }

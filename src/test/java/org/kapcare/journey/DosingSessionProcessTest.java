@@ -37,15 +37,9 @@ class DosingSessionProcessTest extends ProcessDriver {
 
   private static final Instant DISCHARGED = NOW.plus(Duration.ofHours(3));
 
-  private ProcessInstance startDose(String route) {
-    return engine.getRuntimeService().startProcessInstanceByKey(Journeys.DOSING_SESSION, "K-0042", Answers.map(
-        "patientId", "K-0042", "patientName", "Alex Example", "patientEmail", "alex@example.org",
-        "route", route, "weightKg", 70.0, "doseNumber", 1));
-  }
-
   /** Books the dose, sends the instructions and records the pre-dose check. */
   private ProcessInstance doseCheckedWith(String route, Map<String, Object> preDoseCheck) {
-    ProcessInstance dose = startDose(route);
+    ProcessInstance dose = startDose("K-0042", "alex@example.org", route);
     assertThat(dose).isWaitingAt("scheduleDosing");
     assertThat(task()).hasCandidateGroup("care-coordinators").hasName("Book dosing session — K-0042");
     complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofHours(1))), "rideHomeArranged", true);

@@ -1,0 +1,68 @@
+package org.kapcare.notification;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code kapcare.notify.*}: where staff notifications go and how the outbox is delivered.
+ *
+ * @param groupAddresses one address per staff group (a shared mailbox or list); a group without
+ *     one is told through the log only
+ * @param from the sender of every mail
+ * @param templates where the mail templates are; a clinic may point this at its own folder
+ * @param dispatcherEnabled whether this node delivers the outbox on its own (tests deliver explicitly)
+ * @param pollInterval how often the outbox is checked for due rows
+ * @param batchSize how many rows one check takes
+ * @param firstRetry the wait after the first failed attempt; it doubles with each failure
+ * @param maxRetry the longest wait between attempts; a row waits for the mail server for as long as it takes
+ * @param lockTime how long a dispatcher holds rows it took; longer than any mail server timeout
+ */
+@ConfigurationProperties("kapcare.notify")
+public record NotificationProperties(
+    Map<String, String> groupAddresses,
+    @DefaultValue("KAP Care <no-reply@kapcare.invalid>") String from,
+    @DefaultValue("classpath:/notifications/") String templates,
+    @DefaultValue("true") boolean dispatcherEnabled,
+    @DefaultValue("PT5S") Duration pollInterval,
+    @DefaultValue("100") int batchSize,
+    @DefaultValue("PT30S") Duration firstRetry,
+    @DefaultValue("PT1H") Duration maxRetry,
+    @DefaultValue("PT5M") Duration lockTime) {
+
+  public NotificationProperties {
+    groupAddresses = groupAddresses == null ? Map.of() : Map.copyOf(groupAddresses);
+    groupAddresses.forEach((group, address) -> requireAddress("kapcare.notify.group-addresses." + group, address));
+    requireAddress("kapcare.notify.from", from);
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("kapcare.notify.batch-size must be at least 1, not " + batchSize);
+    }
+    requirePositive("poll-interval", pollInterval);
+    requirePositive("first-retry", firstRetry);
+    requirePositive("max-retry", maxRetry);
+    requirePositive("lock-time", lockTime);
+  }
+
+  /** The group's address, or null when the clinic has not configured one. */
+  public String groupAddress(String group) {
+    return groupAddresses.get(group);
+  }
+
+  private static void requirePositive(String property, Duration duration) {
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException("kapcare.notify." + property + " must be positive, not " + duration);
+    }
+  }
+
+  /** A mistyped staff address stops start-up, rather than failing every mail to that group later. */
+  private static void requireAddress(String property, String address) {
+    try {
+      new InternetAddress(address, true);
+    } catch (AddressException e) {
+      throw new IllegalArgumentException(property + " is not a valid e-mail address: \"" + address + "\"");
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.kapcare.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The notification outbox table. Rows are added inside the engine's transaction (the JDBC template
+ * joins the transaction the engine runs in) and delivered later, outside it.
+ */
+@Repository
+public class Outbox {
+
+  private static final String COLUMNS =
+      "id, template, recipient, patient_id, address, subject, body_text, body_html, attempts";
+
+  private final JdbcTemplate jdbc;
+
+  public Outbox(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Queues the message unless this step already queued it for this recipient. */
+  public void add(OutboxMessage message, Instant now) {
+    Integer queued = jdbc.queryForObject("""
+        SELECT COUNT(*) FROM kapcare_notification
+         WHERE process_instance_id = ? AND activity_instance_id = ? AND template = ? AND recipient = ?""",
+        Integer.class, message.processInstanceId(), message.activityInstanceId(), message.template(), message.recipient());
+    if (queued != null && queued > 0) {
+      return;
+    }
+    jdbc.update("""
+        INSERT INTO kapcare_notification (process_instance_id, activity_instance_id, template, recipient, patient_id,
+          address, subject, body_text, body_html, status, attempts, created_at, next_attempt_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""",
+        message.processInstanceId(), message.activityInstanceId(), message.template(), message.recipient(),
+        message.patientId(), message.address(), message.message().subject(), message.message().text(),
+        message.message().html(), at(now), at(now));
+  }
+
+  /**
+   * Takes up to {@code limit} due rows for this caller until {@code lockedUntil}. The condition on
+   * the lock is checked again by the update itself, so two dispatchers never take the same row.
+   */
+  public List<OutboxEntry> takeDue(Instant now, Instant lockedUntil, int limit) {
+    String owner = UUID.randomUUID().toString();
+    jdbc.update("""
+        UPDATE kapcare_notification SET locked_by = ?, locked_until = ?
+         WHERE id IN (SELECT id FROM kapcare_notification
+                       WHERE status = 'PENDING' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)
+                       ORDER BY next_attempt_at, id LIMIT ?)
+           AND status = 'PENDING' AND (locked_until IS NULL OR locked_until < ?)""",
+        owner, at(lockedUntil), at(now), at(now), limit, at(now));
+    return jdbc.query("SELECT " + COLUMNS + " FROM kapcare_notification WHERE locked_by = ? ORDER BY id",
+        Outbox::entry, owner);
+  }
+
+  public void sent(long id, Instant now, String deliveredBy) {
+    jdbc.update("""
+        UPDATE kapcare_notification SET status = 'SENT', attempts = attempts + 1, sent_at = ?, delivered_by = ?,
+          last_error = NULL, locked_by = NULL, locked_until = NULL WHERE id = ?""", at(now), deliveredBy, id);
+  }
+
+  public void retryAt(long id, Instant next, String error) {
+    jdbc.update("""
+        UPDATE kapcare_notification SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
+          locked_by = NULL, locked_until = NULL WHERE id = ?""", at(next), shorten(error), id);
+  }
+
+  public void failed(long id, String error) {
+    jdbc.update("""
+        UPDATE kapcare_notification SET status = 'FAILED', attempts = attempts + 1, last_error = ?,
+          locked_by = NULL, locked_until = NULL WHERE id = ?""", shorten(error), id);
+  }
+
+  /** The newest rows first, optionally of one status or one patient. */
+  public List<NotificationStatus> recent(String status, String patientId, int limit) {
+    StringBuilder sql = new StringBuilder("""
+        SELECT id, template, recipient, patient_id, status, delivered_by, attempts, last_error, created_at,
+               next_attempt_at, sent_at FROM kapcare_notification WHERE 1 = 1""");
+    List<Object> args = new ArrayList<>();
+    if (status != null) {
+      sql.append(" AND status = ?");
+      args.add(status);
+    }
+    if (patientId != null) {
+      sql.append(" AND patient_id = ?");
+      args.add(patientId);
+    }
+    sql.append(" ORDER BY id DESC LIMIT ?");
+    args.add(limit);
+    return jdbc.query(sql.toString(), (rs, row) -> new NotificationStatus(rs.getLong("id"), rs.getString("template"),
+        rs.getString("recipient"), rs.getString("patient_id"), rs.getString("status"), rs.getString("delivered_by"),
+        rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "created_at"),
+        rs.getString("status").equals(NotificationStatus.PENDING) ? instant(rs, "next_attempt_at") : null,
+        instant(rs, "sent_at")), args.toArray());
+  }
+
+  private static OutboxEntry entry(ResultSet rs, int row) throws SQLException {
+    return new OutboxEntry(rs.getLong("id"), rs.getString("template"), rs.getString("recipient"),
+        rs.getString("patient_id"), rs.getString("address"),
+        new RenderedMessage(rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html")),
+        rs.getInt("attempts"));
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static String shorten(String error) {
+    return error.length() <= 1000 ? error : error.substring(0, 997) + "...";
+  }
+}
