@@ -18,15 +18,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kapcare.Answers;
-import org.kapcare.ProcessDriver;
+import org.kapcare.JourneyDriver;
 import org.kapcare.ProcessTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of {@code care-journey}, from referral to its five ends. Doses run through the real dosing-session. */
 @ProcessTest
-class CareJourneyProcessTest extends ProcessDriver {
+class CareJourneyProcessTest extends JourneyDriver {
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   @TestConfiguration
   static class Coverage {
@@ -38,84 +43,6 @@ class CareJourneyProcessTest extends ProcessDriver {
           .assertClassCoverageAtLeast(0.9)
           .build();
     }
-  }
-
-  private static int patients;
-
-  private static final Instant CONSULTATION = NOW.plus(Duration.ofDays(2));
-
-  private ProcessInstance refer() {
-    String patientId = "K-" + (1000 + ++patients);
-    ProcessInstance journey = engine.getRuntimeService().startProcessInstanceByKey(Journeys.CARE_JOURNEY, Answers.referral(patientId));
-    assertThat(journey).hasBusinessKey(patientId).isWaitingAt("scheduleConsultation");
-    return journey;
-  }
-
-  private ProcessInstance consulted(Map<String, Object> consultation) {
-    ProcessInstance journey = refer();
-    assertThat(task()).hasCandidateGroup("care-coordinators").hasName("Book consultation — " + journey.getBusinessKey());
-    complete(journey, "scheduleConsultation", "consultationAt", iso(CONSULTATION));
-    assertThat(task()).hasCandidateGroup("prescribers").hasDueDate(Date.from(CONSULTATION));
-    complete(journey, "consultation", consultation);
-    return journey;
-  }
-
-  private ProcessInstance historyTaken(Map<String, Object> medicalHistory) {
-    ProcessInstance journey = consulted(Answers.consultation());
-    assertThat(journey).isWaitingAt("medicalHistory");
-    assertThat(task()).hasCandidateGroup("nurses");
-    complete(journey, "medicalHistory", medicalHistory);
-    return journey;
-  }
-
-  private ProcessInstance consented() {
-    ProcessInstance journey = historyTaken(Answers.medicalHistory());
-    complete(journey, "informedConsent", "consentGiven", true, "consentFormVersion", "2026-03");
-    complete(journey, "schedulePreparation", "preparationAt", iso(NOW.plus(Duration.ofDays(7))));
-    return journey;
-  }
-
-  private void holdPreparationSession(ProcessInstance journey, String readiness) {
-    assertThat(task("preparationSession", journey)).hasCandidateGroup("therapists");
-    complete(journey, "preparationSession", "preparationReadiness", readiness, "intentionsSet", true,
-        "safetyPlanReviewed", true, "preparationMinutes", 60);
-  }
-
-  private ProcessInstance atDosing() {
-    ProcessInstance journey = consented();
-    holdPreparationSession(journey, "ready");
-    holdPreparationSession(journey, "ready");
-    assertThat(journey).isWaitingAt("dosingSeries");
-    return journey;
-  }
-
-  /** Books, checks and gives the current dose; returns the dose, waiting at its discharge check. */
-  private ProcessInstance administer(ProcessInstance journey, Map<String, Object> administered) {
-    ProcessInstance dose = currentDose(journey);
-    assertThat(dose).hasBusinessKey(journey.getBusinessKey());
-    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofDays(1))), "rideHomeArranged", true);
-    executeJob(dose, "sendPreDoseInstructions");
-    complete(dose, "preDoseCheck", Answers.preDoseCheck());
-    complete(dose, "administerDose", administered);
-    return dose;
-  }
-
-  /** One whole dose with the integration session held the day after discharge. */
-  private void giveDose(ProcessInstance journey) {
-    ProcessInstance dose = administer(journey, Answers.administerDose());
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 70));
-    complete(dose, "scheduleIntegration", "integrationAt", iso(NOW.plus(Duration.ofHours(24))));
-    complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
-    assertThat(dose).isEnded();
-  }
-
-  private void followUp(ProcessInstance journey, int phq9Total, String nextStep, Object... more) {
-    complete(journey, "scheduleFollowUp", "followUpAt", iso(NOW.plus(Duration.ofDays(30))));
-    assertThat(task("followUpAssessment", journey)).hasCandidateGroup("prescribers")
-        .hasDueDate(Date.from(NOW.plus(Duration.ofDays(30))));
-    Map<String, Object> answers = Answers.followUp(phq9Total, nextStep);
-    answers.putAll(Answers.map(more));
-    complete(journey, "followUpAssessment", answers);
   }
 
   @Test
@@ -141,7 +68,7 @@ class CareJourneyProcessTest extends ProcessDriver {
     for (int i = 1; i <= 20; i++) {
       consultation.put("pcl5_" + i, String.valueOf(Math.min(4, Math.max(0, total - 4 * (i - 1)))));
     }
-    String patientId = "P-" + (1000 + ++patients);
+    String patientId = nextPatientId("P");
     Map<String, Object> referral = Answers.referral(patientId);
     referral.put("primaryCondition", "PTSD");
     ProcessInstance journey = engine.getRuntimeService().startProcessInstanceByKey(Journeys.CARE_JOURNEY, referral);
@@ -365,6 +292,16 @@ class CareJourneyProcessTest extends ProcessDriver {
     complete(dose, "scheduleIntegration", "integrationAt", iso(NOW.plus(Duration.ofHours(47))));
     complete(dose, "integrationSession", "integrationFormat", "video", "integrationMinutes", 45, "followUpNeeded", true);
     assertThat(journey).isWaitingAt("scheduleFollowUp").variables().containsEntry("lastIntegrationWindowMissed", true);
+  }
+
+  @Test
+  void aDoseWritesToThePatientAtTheAddressGivenAtReferral() {
+    ProcessInstance journey = atDosing();
+    ProcessInstance dose = administer(journey, Answers.administerDose());
+
+    assertThat(dose).variables().doesNotContainKey("patientEmail");
+    assertThat(jdbc.queryForList("SELECT recipient || ' ' || address FROM kapcare_notification WHERE patient_id = ?",
+        String.class, journey.getBusinessKey())).containsExactly("patient alex@example.org");
   }
 
   @Test

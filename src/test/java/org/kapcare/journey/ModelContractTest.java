@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,9 +22,12 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,8 @@ import org.kapcare.clinical.SafetyReviews;
 import org.kapcare.clinical.SuicideRiskScreen;
 import org.kapcare.integration.IntegrationSessionRecorder;
 import org.kapcare.integration.IntegrationWindowOpener;
+import org.kapcare.notification.NotificationTemplates;
+import org.kapcare.tasklist.ClinicGroup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.w3c.dom.Element;
@@ -68,6 +74,9 @@ class ModelContractTest {
 
   @Autowired
   ApplicationContext beans;
+
+  @Autowired
+  NotificationTemplates templates;
 
   private final ObjectMapper json = new ObjectMapper();
   private List<ProcessDefinition> processes;
@@ -132,6 +141,39 @@ class ModelContractTest {
     read.removeIf(beans::containsBean);
     assertThat(read).as("variables read by the models and delegates").contains("eligibility", "systolicBp", "dischargedAt");
     assertThat(provided).as("form fields and written variables").containsAll(read);
+  }
+
+  @Test
+  void everyNotificationIsQueuedAsynchronouslyAndHasWordsForEachOfItsRecipients() {
+    Set<String> groups = new HashSet<>();
+    for (ClinicGroup group : ClinicGroup.values()) {
+      groups.add(group.id());
+    }
+    List<String> checked = new ArrayList<>();
+    for (ProcessDefinition process : processes) {
+      BpmnModelInstance model = repository.getBpmnModelInstance(process.getId());
+      for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        if (!"${notificationDelegate}".equals(task.getCamundaDelegateExpression())) {
+          continue;
+        }
+        assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " runs as its own job").isTrue();
+        assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
+            .singleResult().getTextContent()).as(task.getId() + " retries").isEqualTo("R3/PT5M");
+        Map<String, String> inputs = new HashMap<>();
+        task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).singleResult()
+            .getCamundaInputParameters().forEach(input -> inputs.put(input.getCamundaName(), input.getTextContent()));
+        for (String recipient : inputs.get("recipients").split(",")) {
+          if (!recipient.equals(NotificationTemplates.PATIENT)) {
+            assertThat(groups).as("recipient of " + task.getId()).contains(recipient);
+          }
+          assertThat(templates.exists(inputs.get("template"), NotificationTemplates.audience(recipient)))
+              .as("words of " + inputs.get("template") + " for " + recipient).isTrue();
+        }
+        checked.add(task.getId());
+      }
+    }
+    assertThat(checked).contains("notifyNotEligible", "sendPreDoseInstructions", "sendSafetyAlert",
+        "sendIntegrationReminder", "alertMissedIntegration", "notifyDosePostponed");
   }
 
   private Map<String, JsonNode> formsOf(String deploymentId) throws IOException {

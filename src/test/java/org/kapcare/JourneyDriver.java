@@ -1,0 +1,98 @@
+package org.kapcare;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.kapcare.journey.Journeys;
+
+/** A process driver that knows the journey's common path: referral, consultation, history, consent, preparation, doses. */
+public abstract class JourneyDriver extends ProcessDriver {
+
+  private static int patients;
+
+  protected static final Instant CONSULTATION = NOW.plus(Duration.ofDays(2));
+
+  /** A patient id not used before in this run, e.g. K-1001. */
+  protected static String nextPatientId(String prefix) {
+    return prefix + "-" + (1000 + ++patients);
+  }
+
+  protected ProcessInstance refer() {
+    String patientId = nextPatientId("K");
+    ProcessInstance journey = engine.getRuntimeService().startProcessInstanceByKey(Journeys.CARE_JOURNEY, Answers.referral(patientId));
+    assertThat(journey).hasBusinessKey(patientId).isWaitingAt("scheduleConsultation");
+    return journey;
+  }
+
+  protected ProcessInstance consulted(Map<String, Object> consultation) {
+    ProcessInstance journey = refer();
+    assertThat(task()).hasCandidateGroup("care-coordinators").hasName("Book consultation — " + journey.getBusinessKey());
+    complete(journey, "scheduleConsultation", "consultationAt", iso(CONSULTATION));
+    assertThat(task()).hasCandidateGroup("prescribers").hasDueDate(Date.from(CONSULTATION));
+    complete(journey, "consultation", consultation);
+    return journey;
+  }
+
+  protected ProcessInstance historyTaken(Map<String, Object> medicalHistory) {
+    ProcessInstance journey = consulted(Answers.consultation());
+    assertThat(journey).isWaitingAt("medicalHistory");
+    assertThat(task()).hasCandidateGroup("nurses");
+    complete(journey, "medicalHistory", medicalHistory);
+    return journey;
+  }
+
+  protected ProcessInstance consented() {
+    ProcessInstance journey = historyTaken(Answers.medicalHistory());
+    complete(journey, "informedConsent", "consentGiven", true, "consentFormVersion", "2026-03");
+    complete(journey, "schedulePreparation", "preparationAt", iso(NOW.plus(Duration.ofDays(7))));
+    return journey;
+  }
+
+  protected void holdPreparationSession(ProcessInstance journey, String readiness) {
+    assertThat(task("preparationSession", journey)).hasCandidateGroup("therapists");
+    complete(journey, "preparationSession", "preparationReadiness", readiness, "intentionsSet", true,
+        "safetyPlanReviewed", true, "preparationMinutes", 60);
+  }
+
+  protected ProcessInstance atDosing() {
+    ProcessInstance journey = consented();
+    holdPreparationSession(journey, "ready");
+    holdPreparationSession(journey, "ready");
+    assertThat(journey).isWaitingAt("dosingSeries");
+    return journey;
+  }
+
+  /** Books, checks and gives the current dose; returns the dose, waiting at its discharge check. */
+  protected ProcessInstance administer(ProcessInstance journey, Map<String, Object> administered) {
+    ProcessInstance dose = currentDose(journey);
+    assertThat(dose).hasBusinessKey(journey.getBusinessKey());
+    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofDays(1))), "rideHomeArranged", true);
+    executeJob(dose, "sendPreDoseInstructions");
+    complete(dose, "preDoseCheck", Answers.preDoseCheck());
+    complete(dose, "administerDose", administered);
+    return dose;
+  }
+
+  /** One whole dose with the integration session held the day after discharge. */
+  protected void giveDose(ProcessInstance journey) {
+    ProcessInstance dose = administer(journey, Answers.administerDose());
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 70));
+    complete(dose, "scheduleIntegration", "integrationAt", iso(NOW.plus(Duration.ofHours(24))));
+    complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
+    assertThat(dose).isEnded();
+  }
+
+  protected void followUp(ProcessInstance journey, int phq9Total, String nextStep, Object... more) {
+    complete(journey, "scheduleFollowUp", "followUpAt", iso(NOW.plus(Duration.ofDays(30))));
+    assertThat(task("followUpAssessment", journey)).hasCandidateGroup("prescribers")
+        .hasDueDate(Date.from(NOW.plus(Duration.ofDays(30))));
+    Map<String, Object> answers = Answers.followUp(phq9Total, nextStep);
+    answers.putAll(Answers.map(more));
+    complete(journey, "followUpAssessment", answers);
+  }
+}
