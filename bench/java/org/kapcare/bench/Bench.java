@@ -1,0 +1,23 @@
+package org.kapcare.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs the benchmarks: {@code ./mvnw -Pbench verify}, or with {@code -Dbench.args="quick"} for a
+ * smaller run that CI can afford. Every figure is measured in this run, next to its baseline.
+ */
+public final class Bench {
+
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> options = List.of(args);
+    boolean quick = options.contains("quick");
+    BenchReport report = new BenchReport();
+    new EscalationBurst(quick ? 1_000 : 10_000).run(report);
+    report.write(Path.of("target", "bench"));
+    // The engine's and Spring's non-daemon threads are gone with the contexts, but be explicit.
+    System.exit(0);
+  }
+}
