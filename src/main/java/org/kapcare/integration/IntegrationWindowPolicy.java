@@ -3,6 +3,7 @@ package org.kapcare.integration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.kapcare.journey.ClinicSettingException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +26,8 @@ public class IntegrationWindowPolicy {
       checkWindow("kapcare.integration.window-by-route." + byRoute.getKey(), byRoute.getValue());
     }
     if (!(settings.reminderFraction() > 0 && settings.reminderFraction() < 1)) {
-      throw new IllegalStateException("kapcare.integration.reminder-fraction must be between 0 and 1 (exclusive), was "
-          + settings.reminderFraction());
+      throw new ClinicSettingException("kapcare.integration.reminder-fraction",
+          "kapcare.integration.reminder-fraction must be between 0 and 1 (exclusive), was " + settings.reminderFraction());
     }
     this.settings = settings;
   }
@@ -39,7 +40,7 @@ public class IntegrationWindowPolicy {
 
   private static void checkWindow(String property, Duration window) {
     if (window == null || window.isZero() || window.isNegative() || window.compareTo(LONGEST_WINDOW) > 0) {
-      throw new IllegalStateException(property + " must be a positive duration of at most PT48H (48 hours), was " + window
+      throw new ClinicSettingException(property, property + " must be a positive duration of at most PT48H (48 hours), was " + window
           + ". Integration must happen within 48 hours of a dose.");
     }
   }

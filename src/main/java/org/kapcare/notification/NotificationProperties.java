@@ -4,6 +4,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
 import java.util.Map;
+import org.kapcare.journey.ClinicSettingException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     one is told through the log only
  * @param from the sender of every mail
  * @param templates where the mail templates are; a clinic may point this at its own folder
- * @param dispatcherEnabled whether this node delivers the outbox on its own (tests deliver explicitly)
  * @param pollInterval how often the outbox is checked for due rows
  * @param batchSize how many rows one check takes
  * @param firstRetry the wait after the first failed attempt; it doubles with each failure
@@ -26,7 +26,6 @@ public record NotificationProperties(
     Map<String, String> groupAddresses,
     @DefaultValue("KAP Care <no-reply@kapcare.invalid>") String from,
     @DefaultValue("classpath:/notifications/") String templates,
-    @DefaultValue("true") boolean dispatcherEnabled,
     @DefaultValue("PT5S") Duration pollInterval,
     @DefaultValue("100") int batchSize,
     @DefaultValue("PT30S") Duration firstRetry,
@@ -38,7 +37,8 @@ public record NotificationProperties(
     groupAddresses.forEach((group, address) -> requireAddress("kapcare.notify.group-addresses." + group, address));
     requireAddress("kapcare.notify.from", from);
     if (batchSize < 1) {
-      throw new IllegalArgumentException("kapcare.notify.batch-size must be at least 1, not " + batchSize);
+      throw new ClinicSettingException("kapcare.notify.batch-size", "kapcare.notify.batch-size must be at least 1, not "
+          + batchSize);
     }
     requirePositive("poll-interval", pollInterval);
     requirePositive("first-retry", firstRetry);
@@ -53,7 +53,8 @@ public record NotificationProperties(
 
   private static void requirePositive(String property, Duration duration) {
     if (duration.isZero() || duration.isNegative()) {
-      throw new IllegalArgumentException("kapcare.notify." + property + " must be positive, not " + duration);
+      throw new ClinicSettingException("kapcare.notify." + property, "kapcare.notify." + property
+          + " must be positive, not " + duration);
     }
   }
 
@@ -62,7 +63,7 @@ public record NotificationProperties(
     try {
       new InternetAddress(address, true);
     } catch (AddressException e) {
-      throw new IllegalArgumentException(property + " is not a valid e-mail address: \"" + address + "\"");
+      throw new ClinicSettingException(property, property + " is not a valid e-mail address: \"" + address + "\"");
     }
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,20 +47,29 @@ public class Outbox {
   }
 
   /**
-   * Takes up to {@code limit} due rows for this caller until {@code lockedUntil}. The condition on
-   * the lock is checked again by the update itself, so two dispatchers never take the same row.
+   * Takes up to {@code limit} due rows for this caller until {@code lockedUntil}. The update checks
+   * the lock again, so of two dispatchers that saw the same rows only one takes each.
    */
   public List<OutboxEntry> takeDue(Instant now, Instant lockedUntil, int limit) {
+    List<Long> due = jdbc.queryForList("""
+        SELECT id FROM kapcare_notification
+         WHERE status = 'PENDING' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)
+         ORDER BY next_attempt_at, id LIMIT ?""", Long.class, at(now), at(now), limit);
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    // An explicit id list: H2 would scan the table once per row for an IN (SELECT ... LIMIT) here.
+    String ids = String.join(",", Collections.nCopies(due.size(), "?"));
     String owner = UUID.randomUUID().toString();
-    jdbc.update("""
-        UPDATE kapcare_notification SET locked_by = ?, locked_until = ?
-         WHERE id IN (SELECT id FROM kapcare_notification
-                       WHERE status = 'PENDING' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)
-                       ORDER BY next_attempt_at, id LIMIT ?)
-           AND status = 'PENDING' AND (locked_until IS NULL OR locked_until < ?)""",
-        owner, at(lockedUntil), at(now), at(now), limit, at(now));
-    return jdbc.query("SELECT " + COLUMNS + " FROM kapcare_notification WHERE locked_by = ? ORDER BY id",
-        Outbox::entry, owner);
+    List<Object> args = new ArrayList<>(List.of(owner, at(lockedUntil)));
+    args.addAll(due);
+    args.add(at(now));
+    jdbc.update("UPDATE kapcare_notification SET locked_by = ?, locked_until = ? WHERE id IN (" + ids + ")"
+        + " AND status = 'PENDING' AND (locked_until IS NULL OR locked_until < ?)", args.toArray());
+    List<Object> taken = new ArrayList<>(due);
+    taken.add(owner);
+    return jdbc.query("SELECT " + COLUMNS + " FROM kapcare_notification WHERE id IN (" + ids + ") AND locked_by = ?"
+        + " ORDER BY id", Outbox::entry, taken.toArray());
   }
 
   public void sent(long id, Instant now, String deliveredBy) {

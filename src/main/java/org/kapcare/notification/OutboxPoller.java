@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Delivers the outbox every {@code kapcare.notify.poll-interval} on every node; the rows' locks keep nodes apart. */
+/**
+ * Delivers the outbox every {@code kapcare.notify.poll-interval} on every node; the rows' locks keep
+ * nodes apart. {@code kapcare.notify.dispatcher-enabled=false} turns it off (tests deliver explicitly).
+ */
 @Configuration
 @EnableScheduling
 @ConditionalOnProperty(name = "kapcare.notify.dispatcher-enabled", havingValue = "true", matchIfMissing = true)

@@ -24,7 +24,7 @@ class NotificationTemplatesTest {
       new ClinicProperties(ZoneId.of("Europe/London"), "Riverside KAP Clinic", null, "https://kap.example/");
 
   private static NotificationProperties settings(String templates, Map<String, String> groupAddresses) {
-    return new NotificationProperties(groupAddresses, "KAP Care <no-reply@kap.example>", templates, true,
+    return new NotificationProperties(groupAddresses, "KAP Care <no-reply@kap.example>", templates,
         Duration.ofSeconds(5), 100, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(5));
   }
 

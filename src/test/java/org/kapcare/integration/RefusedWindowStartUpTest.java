@@ -1,0 +1,32 @@
+package org.kapcare.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kapcare.KapCareApplication;
+import org.kapcare.journey.ClinicSettingException;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** The whole application, started as a clinic would start it, refuses a window the protocol does not allow. */
+@ExtendWith(OutputCaptureExtension.class)
+class RefusedWindowStartUpTest {
+
+  @Test
+  void aWindowOver48HoursStopsStartUpWithAShortReportNamingTheProperty(CapturedOutput output) {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(KapCareApplication.class).run(
+        "--kapcare.integration.window=PT49H",
+        "--spring.datasource.url=jdbc:h2:mem:refused-window;DB_CLOSE_DELAY=-1",
+        "--server.port=0",
+        "--camunda.bpm.generate-unique-process-engine-name=true",
+        "--camunda.bpm.job-execution.enabled=false"))
+        .hasRootCauseInstanceOf(ClinicSettingException.class);
+
+    assertThat(output.getAll()).contains("APPLICATION FAILED TO START",
+        "kapcare.integration.window must be a positive duration of at most PT48H (48 hours), was PT49H",
+        "Change or remove kapcare.integration.window");
+  }
+}
