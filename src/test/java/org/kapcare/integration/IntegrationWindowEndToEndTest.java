@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcare.Answers;
 import org.kapcare.JourneyDriver;
+import org.kapcare.TestMailServer;
 import org.kapcare.notification.NotificationStatus;
 import org.kapcare.notification.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,15 +46,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class IntegrationWindowEndToEndTest extends JourneyDriver {
 
   private static final Duration WINDOW = Duration.ofSeconds(4);
-  private static final int SMTP_PORT = 40000 + (int) (ProcessHandle.current().pid() % 20000);
-
   @RegisterExtension
-  static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+  static final GreenMailExtension SMTP = TestMailServer.smtp();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
+    TestMailServer.configure(registry);
   }
 
   @Autowired
@@ -81,13 +77,7 @@ class IntegrationWindowEndToEndTest extends JourneyDriver {
   }
 
   private static List<MimeMessage> mailTo(String address) {
-    return Arrays.stream(SMTP.getReceivedMessages()).filter(mail -> {
-      try {
-        return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals(address));
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return TestMailServer.mailTo(SMTP, address);
   }
 
   @Test

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -31,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcare.Answers;
 import org.kapcare.ProcessDriver;
 import org.kapcare.ProcessTest;
+import org.kapcare.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -51,15 +48,12 @@ import org.springframework.test.context.TestPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationOutboxTest extends ProcessDriver {
 
-  private static final int SMTP_PORT = freePort();
-
   @RegisterExtension
-  static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+  static final GreenMailExtension SMTP = TestMailServer.smtp();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
+    TestMailServer.configure(registry);
   }
 
   @Autowired
@@ -95,7 +89,7 @@ class NotificationOutboxTest extends ProcessDriver {
   }
 
   private static List<MimeMessage> mailTo(String address) {
-    return Arrays.stream(SMTP.getReceivedMessages()).filter(mail -> recipients(mail).contains(address)).toList();
+    return TestMailServer.mailTo(SMTP, address);
   }
 
   @Test
@@ -253,14 +247,6 @@ class NotificationOutboxTest extends ProcessDriver {
     return log.getAll().lines().filter(line -> line.contains(" o.kapcare.")).collect(Collectors.joining("\n"));
   }
 
-  private static List<String> recipients(MimeMessage mail) {
-    try {
-      return Arrays.stream(mail.getAllRecipients()).map(Address::toString).toList();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static String text(MimeMessage mail) throws Exception {
     return part(mail, "text/plain");
   }
@@ -288,13 +274,5 @@ class NotificationOutboxTest extends ProcessDriver {
       }
     }
     return null;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
