@@ -1,12 +1,11 @@
 package org.kapcare.clinical;
 
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.kapcare.journey.FormValues;
 import org.kapcare.journey.InvalidInputException;
+import org.kapcare.security.SignedInStaff;
 import org.kapcare.tasklist.ClinicGroup;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component("prescriberOverride")
 public class PrescriberOverride implements TaskListener {
 
-  private final IdentityService identity;
+  private final SignedInStaff staff;
 
-  public PrescriberOverride(IdentityService identity) {
-    this.identity = identity;
+  public PrescriberOverride(SignedInStaff staff) {
+    this.staff = staff;
   }
 
   /** Whether this task's block was overridden; valid once this listener has run on the task. */
@@ -41,14 +40,12 @@ public class PrescriberOverride implements TaskListener {
     if (!overridden) {
       return;
     }
-    Authentication user = identity.getCurrentAuthentication();
-    if (user == null || user.getGroupIds() == null || !user.getGroupIds().contains(ClinicGroup.PRESCRIBERS.id())) {
-      throw new InvalidInputException(override, "Only a prescriber may override this; assign the task to a prescriber");
-    }
+    String prescriber = staff.memberOf(ClinicGroup.PRESCRIBERS.id()).orElseThrow(() ->
+        new InvalidInputException(override, "Only a prescriber may override this; assign the task to a prescriber"));
     String reason = values.get(override + "Reason") == null ? "" : values.get(override + "Reason").toString().trim();
     if (reason.isEmpty()) {
       throw new InvalidInputException(override + "Reason", "An override needs the prescriber's reason");
     }
-    task.setVariable(override + "By", user.getUserId());
+    task.setVariable(override + "By", prescriber);
   }
 }

@@ -1,6 +1,7 @@
 package org.kapcare.security;
 
-import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -8,8 +9,8 @@ import org.kapcare.tasklist.ClinicGroup;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is calling the project's own {@code /api}, as the authentication filter signed them in.
- * For the views that are not about one task, where Camunda's authorizations have nothing to say.
+ * Who is acting, as Tasklist's session or the REST filter signed them in, for the decisions that
+ * Camunda's authorizations do not make: who may override a clinical block, who may see clinic-wide views.
  */
 @Component
 public class SignedInStaff {
@@ -20,11 +21,20 @@ public class SignedInStaff {
     this.identity = identity;
   }
 
+  /** The signed-in user's id if they belong to any of {@code groups}. */
+  public Optional<String> memberOf(String... groups) {
+    Authentication current = identity.getCurrentAuthentication();
+    if (current == null || current.getGroupIds() == null) {
+      return Optional.empty();
+    }
+    return current.getGroupIds().stream().anyMatch(Set.of(groups)::contains)
+        ? Optional.of(current.getUserId())
+        : Optional.empty();
+  }
+
   /** Clinic-wide views (notifications, insight) are for managers and administrators only. */
   public void requireManager() {
-    Authentication current = identity.getCurrentAuthentication();
-    List<String> groups = current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
-    if (!groups.contains(ClinicGroup.MANAGERS.id()) && !groups.contains(ClinicGroup.ADMINS)) {
+    if (memberOf(ClinicGroup.MANAGERS.id(), ClinicGroup.ADMINS).isEmpty()) {
       throw new AuthorizationException("Only managers and administrators may see this");
     }
   }
