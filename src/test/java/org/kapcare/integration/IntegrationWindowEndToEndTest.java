@@ -8,6 +8,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -86,16 +88,19 @@ class IntegrationWindowEndToEndTest extends JourneyDriver {
     ProcessInstance journey = atDosing();
     ProcessInstance dose = administer(journey, Answers.administerDose());
 
-    Instant deadline = Instant.now().plus(WINDOW);
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(deadline.minus(WINDOW).toString(), 70));
+    Instant discharged = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(discharged.toString(), 70));
+    Instant deadline = ((Date) engine.getRuntimeService().getVariable(dose.getId(), "integrationDeadline")).toInstant();
+    assertThat(deadline).isEqualTo(discharged.plus(WINDOW));
     JobExecutor executor = jobExecutor();
     executor.setWaitTimeInMillis(100);
     executor.setMaxWait(500);
     executor.start();
 
     await().atMost(Duration.ofSeconds(30)).until(() -> managersSee("reviewMissedIntegration", journey) == 1);
-    Instant escalated = Instant.now();
-    assertThat(escalated).as("not before the window closed").isAfterOrEqualTo(deadline);
+    Instant escalated = engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
+        .taskDefinitionKey("reviewMissedIntegration").singleResult().getCreateTime().toInstant();
+    assertThat(escalated).as("opened when the window closed, not before").isAfterOrEqualTo(deadline);
     await().atMost(Duration.ofSeconds(10)).until(() -> mailTo("clinical-lead@clinic.example").size() == 1);
     Instant mailed = Instant.now();
 
