@@ -1,10 +1,9 @@
 package org.kapcare.journey;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.kapcare.security.SignedInStaff;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +13,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("journeyRegistration")
 public class JourneyRegistration implements ExecutionListener {
+
+  private final SignedInStaff staff;
+
+  public JourneyRegistration(SignedInStaff staff) {
+    this.staff = staff;
+  }
 
   @Override
   public void notify(DelegateExecution execution) {
@@ -26,18 +31,11 @@ public class JourneyRegistration implements ExecutionListener {
   }
 
   /** Counts every running journey, not only those the person starting this one may read. */
-  private static long runningJourneys(DelegateExecution execution, String patientId) {
-    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+  private long runningJourneys(DelegateExecution execution, String patientId) {
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return runtime.createProcessInstanceQuery()
-          .processDefinitionKey(Journeys.CARE_JOURNEY)
-          .processInstanceBusinessKey(patientId)
-          .count();
-    } finally {
-      identity.setAuthentication(caller);
-    }
+    return staff.asSystem(() -> runtime.createProcessInstanceQuery()
+        .processDefinitionKey(Journeys.CARE_JOURNEY)
+        .processInstanceBusinessKey(patientId)
+        .count());
   }
 }

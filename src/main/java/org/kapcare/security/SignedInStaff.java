@@ -2,6 +2,7 @@ package org.kapcare.security;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -30,6 +31,27 @@ public class SignedInStaff {
     return current.getGroupIds().stream().anyMatch(Set.of(groups)::contains)
         ? Optional.of(current.getUserId())
         : Optional.empty();
+  }
+
+  /** Coordinators record a withdrawal for any patient, without holding rights to change every journey. */
+  public void requireCoordinator() {
+    if (memberOf(ClinicGroup.CARE_COORDINATORS.id()).isEmpty()) {
+      throw new AuthorizationException("Only care coordinators may record this");
+    }
+  }
+
+  /**
+   * Runs {@code work} without the caller's authorization checks, for steps the caller's own
+   * rights were checked for above, or that must see every journey to be correct.
+   */
+  public <T> T asSystem(Supplier<T> work) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      identity.setAuthentication(caller);
+    }
   }
 
   /** Clinic-wide views (notifications, insight) are for managers and administrators only. */

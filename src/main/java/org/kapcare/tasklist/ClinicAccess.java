@@ -34,16 +34,22 @@ public class ClinicAccess implements ClinicSetupStep {
       createGroup(clinicGroup);
       String group = clinicGroup.id();
       grants.grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      // Tasklist shows each task's diagram and history.
-      grants.grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+      // Tasklist shows each task's diagram. A patient's whole history (every answer, every contact
+      // detail) is for managers only; staff see what their tasks show them.
+      grants.grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      grants.revoke(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY);
     }
 
     String coordinators = ClinicGroup.CARE_COORDINATORS.id();
     grants.grant(coordinators, Resources.PROCESS_DEFINITION, Journeys.CARE_JOURNEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grants.grant(coordinators, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ, Permissions.UPDATE);
+    grants.grant(coordinators, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ);
+    // Updating any instance would let a coordinator rewrite results or skip steps over REST;
+    // a withdrawal goes through /api/journeys, which checks the group itself.
+    grants.revoke(coordinators, Resources.PROCESS_INSTANCE, ANY, Permissions.UPDATE);
 
     String managers = ClinicGroup.MANAGERS.id();
+    grants.grant(managers, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY);
     grants.grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grants.grant(managers, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grants.grant(managers, Resources.TASK, ANY, Permissions.READ);

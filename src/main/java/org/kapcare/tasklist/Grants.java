@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.springframework.stereotype.Component;
 
-/** Grants permissions to groups, adding to an existing grant rather than writing a second one. */
+/** Grants permissions to groups, adding to (or taking from) an existing grant rather than writing a second one. */
 @Component
 public class Grants {
 
@@ -31,6 +31,23 @@ public class Grants {
     }
     for (Permission permission : permissions) {
       grant.addPermission(permission);
+    }
+    authorizations.saveAuthorization(grant);
+  }
+
+  /** Takes back permissions an earlier version granted, so that a database set up by it is put right too. */
+  public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization grant = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    if (grant == null) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      grant.removePermission(permission);
     }
     authorizations.saveAuthorization(grant);
   }

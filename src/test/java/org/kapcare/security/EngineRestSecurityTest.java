@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,9 @@ class EngineRestSecurityTest {
 
   @Autowired
   TaskService tasks;
+
+  @Autowired
+  RuntimeService runtime;
 
   private TestRestTemplate as(String user) {
     return http.withBasicAuth(user, "demo");
@@ -105,6 +109,36 @@ class EngineRestSecurityTest {
 
     assertThat(http.exchange(tasks, HttpMethod.GET, new HttpEntity<>(cookies.headers()), String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void noStaffGroupMayRewriteOrSkipAJourneyOverRest() {
+    String journey = runtime.startProcessInstanceByKey("care-journey", Answers.referral("K-7101")).getId();
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+
+    for (String user : List.of("coordinator", "prescriber", "nurse", "therapist", "manager")) {
+      ResponseEntity<String> rewrite = as(user).exchange("/engine-rest/process-instance/" + journey + "/variables/cssrsRisk",
+          HttpMethod.PUT, new HttpEntity<>(Map.of("value", "none"), json), String.class);
+      assertThat(rewrite.getStatusCode()).as(user + " rewriting a result").isEqualTo(HttpStatus.FORBIDDEN);
+      ResponseEntity<String> skip = as(user).postForEntity("/engine-rest/process-instance/" + journey + "/modification",
+          new HttpEntity<>(Map.of("instructions", List.of(Map.of("type", "startBeforeActivity",
+              "activityId", "informedConsent"))), json), String.class);
+      assertThat(skip.getStatusCode()).as(user + " skipping to consent").isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(tasks.createTaskQuery().processInstanceId(journey).singleResult().getTaskDefinitionKey())
+        .isEqualTo("scheduleConsultation");
+  }
+
+  @Test
+  void aPatientsHistoryIsForManagersOnly() {
+    String journey = runtime.startProcessInstanceByKey("care-journey", Answers.referral("K-7102")).getId();
+    String history = "/engine-rest/history/variable-instance?processInstanceId=" + journey;
+
+    for (String user : List.of("coordinator", "prescriber", "nurse", "therapist")) {
+      assertThat(as(user).getForObject(history, List.class)).as(user).isEmpty();
+    }
+    assertThat(as("manager").getForObject(history, List.class).toString()).contains("alex@example.org");
   }
 
   /** The session and CSRF cookies a browser would keep, sent back with the CSRF header Tasklist sets. */

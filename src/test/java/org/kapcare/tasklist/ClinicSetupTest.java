@@ -6,6 +6,8 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,8 @@ class ClinicSetupTest {
   FilterService filters;
   @Autowired
   AuthorizationService authorizations;
+  @Autowired
+  Grants grants;
 
   @AfterEach
   void signOut() {
@@ -66,5 +70,22 @@ class ClinicSetupTest {
     assertThat(identity.createGroupQuery().count()).isEqualTo(groups);
     assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
     assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount).isEqualTo(8);
+  }
+
+  @Test
+  void aStartTakesBackWhatAnEarlierVersionGrantedTooWidely() {
+    grants.grant("care-coordinators", Resources.PROCESS_INSTANCE, "*", Permissions.UPDATE);
+    grants.grant("nurses", Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
+
+    setup.setUp();
+
+    assertThat(authorizations.isUserAuthorized("coordinator", List.of("care-coordinators"), Permissions.UPDATE,
+        Resources.PROCESS_INSTANCE, "any-journey")).isFalse();
+    assertThat(authorizations.isUserAuthorized("coordinator", List.of("care-coordinators"), Permissions.CREATE,
+        Resources.PROCESS_INSTANCE)).isTrue();
+    assertThat(authorizations.isUserAuthorized("nurse", List.of("nurses"), Permissions.READ_HISTORY,
+        Resources.PROCESS_DEFINITION, "care-journey")).isFalse();
+    assertThat(authorizations.isUserAuthorized("manager", List.of("managers"), Permissions.READ_HISTORY,
+        Resources.PROCESS_DEFINITION, "care-journey")).isTrue();
   }
 }
