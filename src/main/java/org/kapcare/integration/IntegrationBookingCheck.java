@@ -5,11 +5,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.kapcare.journey.ClinicProperties;
+import org.kapcare.journey.EngineClock;
 import org.kapcare.journey.FormValues;
 import org.kapcare.journey.InvalidInputException;
 import org.springframework.stereotype.Component;
 
-/** {@code scheduleIntegration}: the session must be booked inside the window. */
+/**
+ * {@code scheduleIntegration}: while the window is open, the session must be booked inside it.
+ * Once it has closed (and the managers have been told), the session is booked when it can be
+ * and recorded as late.
+ */
 @Component("integrationBookingCheck")
 public class IntegrationBookingCheck implements TaskListener {
 
@@ -24,7 +29,7 @@ public class IntegrationBookingCheck implements TaskListener {
     Map<String, Object> values = task.getVariables();
     Instant bookedAt = FormValues.instant(values, "integrationAt");
     Instant deadline = FormValues.instant(values, "integrationDeadline");
-    if (bookedAt.isAfter(deadline)) {
+    if (bookedAt.isAfter(deadline) && !EngineClock.now().isAfter(deadline)) {
       throw new InvalidInputException("integrationAt", "The integration session must take place before the window closes on "
           + clinic.readable(deadline) + "; " + clinic.readable(bookedAt) + " is too late");
     }

@@ -289,7 +289,7 @@ class CareJourneyProcessTest extends JourneyDriver {
     complete(journey, "reviewMissedIntegration", "missedWindowCause", "scheduling", "missedWindowAction", "Book before discharge");
     assertThat(journey).hasPassed("missedIntegrationReviewed");
 
-    complete(dose, "scheduleIntegration", "integrationAt", iso(NOW.plus(Duration.ofHours(47))));
+    complete(dose, "scheduleIntegration", "integrationAt", iso(NOW.plus(Duration.ofHours(50))));
     complete(dose, "integrationSession", "integrationFormat", "video", "integrationMinutes", 45, "followUpNeeded", true);
     assertThat(journey).isWaitingAt("scheduleFollowUp").variables().containsEntry("lastIntegrationWindowMissed", true);
   }

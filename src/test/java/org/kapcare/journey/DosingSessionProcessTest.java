@@ -111,7 +111,22 @@ class DosingSessionProcessTest extends ProcessDriver {
   }
 
   @Test
-  void bookingAfterTheDeadlineIsRefusedAndTheTaskStaysOpen() {
+  void afterAMissedWindowTheSessionIsBookedWhenItCanBeAndRecordedLate() {
+    ProcessInstance dose = dischargedDose("IV", 70);
+    moveClockTo(DISCHARGED.plus(Duration.ofHours(48)).plusSeconds(1));
+    executeJob(dose, "integrationDeadlinePassed");
+    executeJob(dose, "alertMissedIntegration");
+
+    complete(dose, "scheduleIntegration", "integrationAt", iso(DISCHARGED.plus(Duration.ofHours(72))));
+    moveClockTo(DISCHARGED.plus(Duration.ofHours(72)));
+    complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
+
+    assertThat(dose).isEnded();
+    assertThat(historicVariable(dose, "integrationHeldLate")).isEqualTo(true);
+  }
+
+  @Test
+  void bookingAfterTheDeadlineIsRefusedWhileTheWindowIsOpen() {
     ProcessInstance dose = dischargedDose("IV", 70);
 
     assertRefused(dose, "scheduleIntegration", Answers.map("integrationAt", iso(DISCHARGED.plus(Duration.ofHours(49)))),
