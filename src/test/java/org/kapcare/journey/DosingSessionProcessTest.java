@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kapcare.Answers;
 import org.kapcare.ProcessDriver;
 import org.kapcare.ProcessTest;
@@ -140,6 +142,17 @@ class DosingSessionProcessTest extends ProcessDriver {
 
     assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW.plus(Duration.ofMinutes(30))), 70), "dischargedAt",
         "cannot be in the future");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sedationResolved", "dissociationResolved", "escortPresent"})
+  void noDischargeUntilEffectsHaveResolvedAndSomeoneTakesThePatientHome(String readiness) {
+    ProcessInstance dose = doseCheckedWith("IV", Answers.preDoseCheck());
+    complete(dose, "administerDose", Answers.administerDose());
+    Map<String, Object> notReady = Answers.dischargeCheck(iso(NOW), 70);
+    notReady.put(readiness, false);
+
+    assertRefused(dose, "dischargeCheck", notReady, readiness, "must be ticked");
   }
 
   private ProcessInstance postponedDose() {
