@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The documented way past an automatic block (CLINICAL.md): on a task with this listener, a
- * prescriber ticks {@code <taskKey>Override} and gives {@code <taskKey>OverrideReason}. Only a
- * signed-in prescriber may; who it was is kept as {@code <taskKey>OverrideBy}, so the history
+ * prescriber ticks {@code <taskKey>Override} and gives {@code <taskKey>OverrideReason} (which the
+ * form requires once the box is ticked, checked on the server by the form rules). Only a signed-in
+ * prescriber may; who it was is kept as {@code <taskKey>OverrideBy}, so the history
  * shows the block, the override, who and why. A nurse who meets a block assigns the task to the
  * prescriber in Tasklist.
  */
@@ -42,10 +43,6 @@ public class PrescriberOverride implements TaskListener {
     }
     String prescriber = staff.memberOf(ClinicGroup.PRESCRIBERS.id()).orElseThrow(() ->
         new InvalidInputException(override, "Only a prescriber may override this; assign the task to a prescriber"));
-    String reason = values.get(override + "Reason") == null ? "" : values.get(override + "Reason").toString().trim();
-    if (reason.isEmpty()) {
-      throw new InvalidInputException(override + "Reason", "An override needs the prescriber's reason");
-    }
     task.setVariable(override + "By", prescriber);
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.kapcare.journey.InvalidInputException;
@@ -12,8 +14,10 @@ import org.kapcare.journey.InvalidInputException;
  * The validation a Camunda Form declares (required, min/max, length, pattern, email and phone, the
  * listed options),
  * applied on the server to what was submitted, so that a REST call is held to the same rules as
- * the form in Tasklist. Read-only fields and fields shown only under a condition are left to the
- * code that reads them, which knows when they apply.
+ * the form in Tasklist. Read-only fields are not checked; a field shown only under a condition is
+ * checked when the submitted values show it. The forms use two kinds of condition,
+ * {@code =not(field)} and {@code =field != "value"}; any other is refused when the form is read,
+ * so that a new kind cannot silently switch a field's checks off.
  */
 public final class FormRules {
 
@@ -22,7 +26,13 @@ public final class FormRules {
       "email", Pattern.compile("[\\w.+-]+@([\\w-]+\\.)+[\\w-]{2,}"),
       "phone", Pattern.compile("\\+[1-9][0-9]{6,14}"));
 
-  private final List<JsonNode> fields = new ArrayList<>();
+  private static final Pattern HIDDEN_UNLESS_TICKED = Pattern.compile("=not\\((\\w+)\\)");
+  private static final Pattern HIDDEN_UNLESS_EQUAL = Pattern.compile("=(\\w+) != \"([^\"]*)\"");
+
+  /** A field and, if it is conditional, when it is shown. */
+  private record Field(JsonNode component, Predicate<Map<String, ?>> shown) {}
+
+  private final List<Field> fields = new ArrayList<>();
 
   public FormRules(JsonNode form) {
     collect(form.path("components"));
@@ -31,18 +41,38 @@ public final class FormRules {
   private void collect(JsonNode components) {
     for (JsonNode component : components) {
       boolean checked = component.hasNonNull("key") && !component.path("readonly").asBoolean()
-          && !component.path("disabled").asBoolean() && !component.has("conditional");
+          && !component.path("disabled").asBoolean();
       if (checked) {
-        fields.add(component);
+        fields.add(new Field(component, shownWhen(component.path("conditional").path("hide").asText(""))));
       }
       collect(component.path("components"));
     }
   }
 
-  /** Throws for the first field that breaks its form's rules. */
+  private static Predicate<Map<String, ?>> shownWhen(String hide) {
+    if (hide.isEmpty()) {
+      return values -> true;
+    }
+    Matcher ticked = HIDDEN_UNLESS_TICKED.matcher(hide);
+    if (ticked.matches()) {
+      String flag = ticked.group(1);
+      return values -> values.get(flag) != null && "true".equals(values.get(flag).toString());
+    }
+    Matcher equal = HIDDEN_UNLESS_EQUAL.matcher(hide);
+    if (equal.matches()) {
+      String field = equal.group(1);
+      String value = equal.group(2);
+      return values -> values.get(field) != null && value.equals(values.get(field).toString());
+    }
+    throw new IllegalStateException("Form condition not understood by the server's checks: " + hide);
+  }
+
+  /** Throws for the first field shown by {@code values} that breaks its form's rules. */
   public void check(Map<String, ?> values) {
-    for (JsonNode field : fields) {
-      check(field, values.get(field.get("key").asText()));
+    for (Field field : fields) {
+      if (field.shown().test(values)) {
+        check(field.component(), values.get(field.component().get("key").asText()));
+      }
     }
   }
 

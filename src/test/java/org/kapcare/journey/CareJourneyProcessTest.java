@@ -171,6 +171,19 @@ class CareJourneyProcessTest extends JourneyDriver {
     assertThat(journey).isEnded().hasPassed("journeyCompleted");
   }
 
+  @Test
+  void maintenanceNeedsItsNumberOfDosesWithinTheProtocol() {
+    ProcessInstance journey = atDosing();
+    giveDose(journey);
+    complete(journey, "scheduleFollowUp", "followUpAt", iso(NOW.plus(Duration.ofDays(30))));
+
+    assertRefused(journey, "followUpAssessment", Answers.followUp(12, "maintenance"), "maintenanceDoses",
+        "Number of maintenance doses is required");
+    Map<String, Object> none = Answers.followUp(12, "maintenance");
+    none.put("maintenanceDoses", 0);
+    assertRefused(journey, "followUpAssessment", none, "maintenanceDoses", "must be from 1 to 12, was 0");
+  }
+
   @ParameterizedTest(name = "withdrawal while {0}")
   @ValueSource(strings = {"scheduleConsultation", "preparationSession", "dosingSeries"})
   void patientMayWithdrawAtAnyStage(String stage) {

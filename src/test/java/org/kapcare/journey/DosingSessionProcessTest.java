@@ -186,7 +186,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     assertRefused(dose, "confirmPostponement", override, "confirmPostponementOverride", "Only a prescriber may override");
     signIn("prescriber", "prescribers");
     assertRefused(dose, "confirmPostponement", Answers.map("confirmPostponementOverride", true), "confirmPostponementOverrideReason",
-        "needs the prescriber's reason");
+        "Reason for the override is required");
     complete(dose, "confirmPostponement", override);
     signOut();
 

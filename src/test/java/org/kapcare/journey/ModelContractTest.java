@@ -42,6 +42,7 @@ import org.kapcare.integration.IntegrationSessionRecorder;
 import org.kapcare.integration.IntegrationWindowOpener;
 import org.kapcare.notification.NotificationTemplates;
 import org.kapcare.tasklist.ClinicGroup;
+import org.kapcare.tasklist.FormRules;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.w3c.dom.Element;
@@ -92,6 +93,8 @@ class ModelContractTest {
   void everyFormRefResolvesToAFormOfTheSameDeployment() throws IOException {
     for (ProcessDefinition process : processes) {
       Map<String, JsonNode> forms = formsOf(process.getDeploymentId());
+      // Each form's rules and conditions are ones the server can check.
+      forms.values().forEach(FormRules::new);
       BpmnModelInstance model = repository.getBpmnModelInstance(process.getId());
 
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
