@@ -14,13 +14,18 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link FormRulesCheck} on every user task and every start event with a start form, as a
+ * Puts {@link FormRulesCheck} on every user task and start event with a Camunda Form, as a
  * built-in listener that runs before the model's own.
  */
 @Component
 public class FormRulesPlugin extends AbstractProcessEnginePlugin {
 
   private static final Namespace CAMUNDA = new Namespace("http://camunda.org/schema/1.0/bpmn");
+
+  /** Only a Camunda Form declares rules; a task with another kind of form, or none, has nothing to check. */
+  private static boolean hasCamundaForm(Element element) {
+    return element.attributeNS(CAMUNDA, "formRef") != null;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -31,13 +36,15 @@ public class FormRulesPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
+        if (hasCamundaForm(userTask)) {
+          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+              .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
+        }
       }
 
       @Override
       public void parseStartEvent(Element startEvent, ScopeImpl scope, ActivityImpl activity) {
-        if (startEvent.attributeNS(CAMUNDA, "formRef") != null) {
+        if (hasCamundaForm(startEvent)) {
           activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, check, 0);
         }
       }
