@@ -26,15 +26,6 @@ public final class FormValues {
     return (int) number;
   }
 
-  public static double decimal(Map<String, ?> values, String field, double min, double max) {
-    Object value = required(values, field);
-    double number = number(field, value);
-    if (number < min || number > max) {
-      throw new InvalidInputException(field, "must be from " + min + " to " + max + ", was " + value);
-    }
-    return number;
-  }
-
   /** A required number with no range of its own, for code that runs after the form's rules. */
   public static double number(Map<String, ?> values, String field) {
     return number(field, required(values, field));

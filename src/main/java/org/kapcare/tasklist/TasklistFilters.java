@@ -48,7 +48,7 @@ public class TasklistFilters implements ClinicSetupStep {
           List.of(group.id()));
     }
 
-    save(WINDOWS_CLOSING, "Integration sessions whose 48-hour window closes within 12 hours", 0, "#c0392b",
+    save(WINDOWS_CLOSING, "Integration sessions whose window closes within 12 hours", 0, "#c0392b",
         tasks.createTaskQuery().taskDefinitionKeyIn("scheduleIntegration", "integrationSession")
             .dueBeforeExpression("${dateTime().plusHours(12).toDate()}").orderByDueDate().asc(),
         List.of(ClinicGroup.CARE_COORDINATORS.id(), ClinicGroup.THERAPISTS.id(), ClinicGroup.MANAGERS.id()));
