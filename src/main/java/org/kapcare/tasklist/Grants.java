@@ -17,12 +17,7 @@ public class Grants {
   }
 
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization grant = authorizations.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    Authorization grant = existing(groupId, resource, resourceId);
     if (grant == null) {
       grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       grant.setGroupId(groupId);
@@ -37,12 +32,7 @@ public class Grants {
 
   /** Takes back permissions an earlier version granted, so that a database set up by it is put right too. */
   public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization grant = authorizations.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    Authorization grant = existing(groupId, resource, resourceId);
     if (grant == null) {
       return;
     }
@@ -50,5 +40,14 @@ public class Grants {
       grant.removePermission(permission);
     }
     authorizations.saveAuthorization(grant);
+  }
+
+  private Authorization existing(String groupId, Resource resource, String resourceId) {
+    return authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
   }
 }
