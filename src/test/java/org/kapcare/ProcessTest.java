@@ -16,9 +16,10 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:kapcare-${random.uuid};DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:kapcare-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
     "camunda.bpm.job-execution.enabled=false",
     "kapcare.notify.dispatcher-enabled=false",
+    "kapcare.demo.history=false",
     "camunda.bpm.generate-unique-process-engine-name=true"})
 @ActiveProfiles("demo")
 @Import(ProcessEngineCoverageConfiguration.class)

@@ -14,7 +14,8 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.datasource.url=jdbc:h2:mem:kapcare-web-${random.uuid};DB_CLOSE_DELAY=-1",
     // The REST API and webapps look the engine up by the name "default", so no generated name here.
     "camunda.bpm.job-execution.enabled=false",
-    "kapcare.notify.dispatcher-enabled=false"})
+    "kapcare.notify.dispatcher-enabled=false",
+    "kapcare.demo.history=false"})
 @ActiveProfiles("demo")
 public @interface WebAppTest {
 }

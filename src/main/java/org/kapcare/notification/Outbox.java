@@ -90,6 +90,16 @@ public class Outbox {
           locked_by = NULL, locked_until = NULL WHERE id = ?""", shorten(error), id);
   }
 
+  /**
+   * Every waiting row as delivered when it was written, by {@code deliveredBy}: for rows that
+   * record the past (the demo clinic's history) rather than news to send now.
+   */
+  public int markAllDelivered(String deliveredBy) {
+    return jdbc.update("""
+        UPDATE kapcare_notification SET status = 'SENT', attempts = 1, sent_at = created_at, delivered_by = ?
+        WHERE status = 'PENDING'""", deliveredBy);
+  }
+
   /** The newest rows first, optionally of one status or one patient. */
   public List<NotificationStatus> recent(String status, String patientId, int limit) {
     StringBuilder sql = new StringBuilder("""

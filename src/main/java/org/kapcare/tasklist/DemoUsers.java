@@ -1,5 +1,6 @@
 package org.kapcare.tasklist;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Profile;
@@ -24,25 +25,37 @@ public class DemoUsers implements ClinicSetupStep {
     this.identity = identity;
   }
 
-  @Override
-  public void apply() {
-    create("coordinator", "Casey", "Coordinator", ClinicGroup.CARE_COORDINATORS);
-    create("therapist", "Theo", "Therapist", ClinicGroup.THERAPISTS);
-    create("prescriber", "Priya", "Prescriber", ClinicGroup.PRESCRIBERS);
-    create("nurse", "Noor", "Nurse", ClinicGroup.NURSES);
-    create("manager", "Morgan", "Manager", ClinicGroup.MANAGERS);
+  private record DemoUser(String id, String firstName, String lastName, ClinicGroup group) {
   }
 
-  private void create(String id, String firstName, String lastName, ClinicGroup group) {
-    if (identity.createUserQuery().userId(id).count() > 0) {
+  private static final List<DemoUser> USERS = List.of(
+      new DemoUser("coordinator", "Casey", "Coordinator", ClinicGroup.CARE_COORDINATORS),
+      new DemoUser("therapist", "Theo", "Therapist", ClinicGroup.THERAPISTS),
+      new DemoUser("prescriber", "Priya", "Prescriber", ClinicGroup.PRESCRIBERS),
+      new DemoUser("nurse", "Noor", "Nurse", ClinicGroup.NURSES),
+      new DemoUser("manager", "Morgan", "Manager", ClinicGroup.MANAGERS));
+
+  /** The demo user who works the queue of {@code groupId}. */
+  public static String userOf(String groupId) {
+    return USERS.stream().filter(user -> user.group().id().equals(groupId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no demo user in group " + groupId)).id();
+  }
+
+  @Override
+  public void apply() {
+    USERS.forEach(this::create);
+  }
+
+  private void create(DemoUser demo) {
+    if (identity.createUserQuery().userId(demo.id()).count() > 0) {
       return;
     }
-    User user = identity.newUser(id);
-    user.setFirstName(firstName);
-    user.setLastName(lastName);
-    user.setEmail(id + "@demo.kapcare.org");
+    User user = identity.newUser(demo.id());
+    user.setFirstName(demo.firstName());
+    user.setLastName(demo.lastName());
+    user.setEmail(demo.id() + "@demo.kapcare.org");
     user.setPassword(PASSWORD);
     identity.saveUser(user);
-    identity.createMembership(id, group.id());
+    identity.createMembership(demo.id(), demo.group().id());
   }
 }

@@ -43,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "kapcare.integration.window=PT4S",
     "kapcare.notify.poll-interval=PT0.2S",
     "kapcare.notify.group-addresses.managers=clinical-lead@clinic.example",
-    "kapcare.notify.group-addresses.care-coordinators=coordinators@clinic.example"})
+    "kapcare.notify.group-addresses.care-coordinators=coordinators@clinic.example",
+    "kapcare.demo.history=false"})
 @ActiveProfiles("demo")
 class IntegrationWindowEndToEndTest extends JourneyDriver {
 

@@ -22,7 +22,8 @@ class RefusedWindowStartUpTest {
         "--spring.datasource.url=jdbc:h2:mem:refused-window;DB_CLOSE_DELAY=-1",
         "--server.port=0",
         "--camunda.bpm.generate-unique-process-engine-name=true",
-        "--camunda.bpm.job-execution.enabled=false"))
+        "--camunda.bpm.job-execution.enabled=false",
+        "--kapcare.demo.history=false"))
         .hasRootCauseInstanceOf(ClinicSettingException.class);
 
     assertThat(output.getAll()).contains("APPLICATION FAILED TO START",

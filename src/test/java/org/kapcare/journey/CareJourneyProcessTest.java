@@ -308,6 +308,33 @@ class CareJourneyProcessTest extends JourneyDriver {
   }
 
   @Test
+  void aMissedWindowEarlyInTheSeriesAddsNoDose() {
+    Map<String, Object> twoDoses = Answers.consultation();
+    twoDoses.put("plannedDoses", 2);
+    ProcessInstance journey = consulted(twoDoses);
+    complete(journey, "medicalHistory", Answers.medicalHistory());
+    complete(journey, "informedConsent", "consentGiven", true, "consentFormVersion", "2026-03");
+    complete(journey, "schedulePreparation", "preparationAt", iso(NOW.plus(Duration.ofDays(7))));
+    holdPreparationSession(journey, "ready");
+    holdPreparationSession(journey, "ready");
+    ProcessInstance first = administer(journey, Answers.administerDose());
+    complete(first, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 70));
+    moveClockTo(NOW.plus(Duration.ofHours(49)));
+    executeJob(first, "integrationDeadlinePassed");
+    executeJob(first, "alertMissedIntegration");
+    complete(first, "scheduleIntegration", "integrationAt", iso(NOW.plus(Duration.ofHours(50))));
+    complete(first, "integrationSession", "integrationFormat", "video", "integrationMinutes", 45, "followUpNeeded", false);
+    // The manager reviews the missed window while the next dose is already under way.
+    complete(journey, "reviewMissedIntegration", "missedWindowCause", "scheduling", "missedWindowAction", "Book earlier");
+
+    giveDose(journey);
+
+    assertThat(journey).isWaitingAt("scheduleFollowUp");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(journey.getId()).count())
+        .isEqualTo(2);
+  }
+
+  @Test
   void aDoseWritesToThePatientAtTheAddressGivenAtReferral() {
     ProcessInstance journey = atDosing();
     ProcessInstance dose = administer(journey, Answers.administerDose());

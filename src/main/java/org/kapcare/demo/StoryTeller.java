@@ -1,0 +1,136 @@
+package org.kapcare.demo;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.kapcare.journey.Journeys;
+import org.kapcare.tasklist.DemoUsers;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lives a demo patient's story through the real processes: the engine's clock is set to each
+ * step's time, timers and notifications that fell due meanwhile run, then the group's demo user
+ * claims and completes the task with the story's answers (checked like any Tasklist submission).
+ */
+@Component
+@Profile("demo")
+class StoryTeller {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final HistoryService history;
+
+  StoryTeller(RuntimeService runtime, TaskService tasks, ManagementService management, HistoryService history) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+    this.history = history;
+  }
+
+  /** The whole story, which must end the journey. */
+  void finish(PatientStory story, Instant referral) {
+    String journey = live(story.steps(), story.patientId(), referral);
+    if (history.createHistoricProcessInstanceQuery().processInstanceId(journey).finished().count() == 0) {
+      throw new IllegalStateException("demo patient " + story.patientId() + ": the journey did not end");
+    }
+  }
+
+  /** The story up to its last step, which is left waiting in a queue at {@code now}. */
+  void leaveWaiting(PatientStory story, Instant referral, Instant now) {
+    String journey = live(story.done(), story.patientId(), referral);
+    runJobsUntil(journey, now);
+    openTask(story.patientId(), story.next());
+  }
+
+  private String live(List<StoryStep> steps, String patientId, Instant referral) {
+    String journey = null;
+    for (StoryStep step : steps) {
+      Instant at = referral.plus(step.at());
+      if (journey != null) {
+        runJobsUntil(journey, at);
+      }
+      setClock(at);
+      Map<String, Object> values = answers(step, referral);
+      switch (step.activityId()) {
+        case StoryStep.REFERRAL -> journey = runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, values).getId();
+        case StoryStep.WITHDRAWAL -> runtime.createMessageCorrelation(Journeys.PATIENT_WITHDREW)
+            .processInstanceId(journey).correlate();
+        default -> complete(openTask(patientId, step), values);
+      }
+    }
+    runJobsUntil(journey, ClockUtil.getCurrentTime().toInstant());
+    return journey;
+  }
+
+  private void complete(Task task, Map<String, Object> values) {
+    String group = tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("task " + task.getTaskDefinitionKey() + " has no group"));
+    tasks.claim(task.getId(), DemoUsers.userOf(group));
+    tasks.complete(task.getId(), values);
+  }
+
+  private Task openTask(String patientId, StoryStep step) {
+    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(patientId)
+        .taskDefinitionKey(step.activityId()).orderByTaskCreateTime().asc().listPage(0, 1);
+    if (open.isEmpty()) {
+      List<String> waiting = tasks.createTaskQuery().processInstanceBusinessKey(patientId).list().stream()
+          .map(Task::getTaskDefinitionKey).toList();
+      throw new IllegalStateException("demo patient " + patientId + " has no open task " + step.activityId()
+          + " at " + ClockUtil.getCurrentTime().toInstant() + "; open: " + waiting);
+    }
+    return open.get(0);
+  }
+
+  /**
+   * Time passes until {@code until}: each timer fires at its due time and each notification is
+   * queued as soon as it is waiting, in that order, so the history shows when things happened.
+   */
+  private void runJobsUntil(String journey, Instant until) {
+    for (int fired = 0; fired < 1000; fired++) {
+      Optional<Job> next = management.createJobQuery().rootProcessInstanceId(journey).withRetriesLeft().list().stream()
+          .filter(job -> job.getDuedate() == null || !job.getDuedate().toInstant().isAfter(until))
+          .min(Comparator.comparing(Job::getDuedate, Comparator.nullsFirst(Comparator.naturalOrder())));
+      if (next.isEmpty()) {
+        setClock(until);
+        return;
+      }
+      Date due = next.get().getDuedate();
+      if (due != null && due.after(ClockUtil.getCurrentTime())) {
+        ClockUtil.setCurrentTime(due);
+      }
+      management.executeJob(next.get().getId());
+    }
+    throw new IllegalStateException("jobs keep falling due in journey " + journey);
+  }
+
+  private static Map<String, Object> answers(StoryStep step, Instant referral) {
+    Map<String, Object> values = new HashMap<>(step.values());
+    values.replaceAll((name, value) -> value instanceof StoryStep.At at
+        ? referral.plus(at.at()).truncatedTo(ChronoUnit.MINUTES).toString()
+        : value);
+    return values;
+  }
+
+  private static void setClock(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+}
