@@ -11,7 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:kapcare-web-${random.uuid};DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:kapcare-web-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
     // The REST API and webapps look the engine up by the name "default", so no generated name here.
     "camunda.bpm.job-execution.enabled=false",
     "kapcare.notify.dispatcher-enabled=false",

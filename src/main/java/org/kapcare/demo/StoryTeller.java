@@ -21,6 +21,8 @@ import org.kapcare.journey.Journeys;
 import org.kapcare.tasklist.DemoUsers;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lives a demo patient's story through the real processes: the engine's clock is set to each
@@ -31,12 +33,19 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class StoryTeller {
 
+
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
   private final HistoryService history;
+  /** Who works each task, by activity id: the demo user of its candidate group. */
+  private final Map<String, String> workers = new HashMap<>();
 
-  StoryTeller(RuntimeService runtime, TaskService tasks, ManagementService management, HistoryService history) {
+  private final TransactionTemplate transaction;
+
+  StoryTeller(RuntimeService runtime, TaskService tasks, ManagementService management, HistoryService history,
+      PlatformTransactionManager transactions) {
+    this.transaction = new TransactionTemplate(transactions);
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -58,7 +67,12 @@ class StoryTeller {
     openTask(story.patientId(), story.next());
   }
 
+  /** One transaction per patient: a story that fails leaves nothing half-written, and commits are fewer. */
   private String live(List<StoryStep> steps, String patientId, Instant referral) {
+    return transaction.execute(status -> liveInOneGo(steps, patientId, referral));
+  }
+
+  private String liveInOneGo(List<StoryStep> steps, String patientId, Instant referral) {
     String journey = null;
     for (StoryStep step : steps) {
       Instant at = referral.plus(step.at());
@@ -79,12 +93,13 @@ class StoryTeller {
   }
 
   private void complete(Task task, Map<String, Object> values) {
-    String group = tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("task " + task.getTaskDefinitionKey() + " has no group"));
-    tasks.claim(task.getId(), DemoUsers.userOf(group));
+    String user = workers.computeIfAbsent(task.getTaskDefinitionKey(), activity -> DemoUsers.userOf(
+        tasks.getIdentityLinksForTask(task.getId()).stream()
+            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+            .map(IdentityLink::getGroupId)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("task " + activity + " has no group"))));
+    tasks.claim(task.getId(), user);
     tasks.complete(task.getId(), values);
   }
 

@@ -58,7 +58,8 @@ final class StoryWriter {
     boolean safetyRisk = chance(0.06);
     route = pick("IV", "IV", "IV", "IV", "IM", "IM", "SUBLINGUAL", "SUBLINGUAL", "ESKETAMINE_NASAL", "ESKETAMINE_NASAL");
     int preparationSessions = pick(1, 2, 2, 2, 3);
-    int plannedDoses = route.equals("ESKETAMINE_NASAL") ? 8 : pick(4, 6, 6, 6);
+    // Induction series as clinics commonly plan them; kept short enough for the demo to start within a minute.
+    int plannedDoses = route.equals("ESKETAMINE_NASAL") ? pick(4, 6, 8) : pick(3, 4, 4, 6);
     at(consultationAt, "consultation", consultation(condition, safetyRisk, preparationSessions, plannedDoses));
     if (safetyRisk) {
       boolean higherCare = chance(0.15);
@@ -228,7 +229,8 @@ final class StoryWriter {
         mg = Math.round(mgPerKg * weightKg);
       }
       case "SUBLINGUAL" -> {
-        mg = pick(200.0, 250.0, 300.0);
+        // Lozenges of 50 mg, at most 4.5 mg/kg for light patients.
+        mg = Math.min(pick(150.0, 200.0, 250.0), 50 * Math.floor(4.5 * weightKg / 50));
         mgPerKg = round2(mg / weightKg);
       }
       default -> {

@@ -28,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
  * default, every running stage): every group's Tasklist filter has work and nothing is sent again.
  */
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:kapcare-demo-${random.uuid};DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:kapcare-demo-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
     "camunda.bpm.generate-unique-process-engine-name=true",
     "camunda.bpm.job-execution.enabled=false",
     "kapcare.notify.dispatcher-enabled=false",
