@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -99,7 +100,9 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
     baseUrl = "http://localhost:"
         + SpringExtension.getApplicationContext(context).getEnvironment().getRequiredProperty("local.server.port");
     driver = new ChromeDriver(driverService(), options());
+    // Angular redraws parts of the page while a test looks at them; a redrawn element is looked up again.
     wait = new WebDriverWait(driver, TIMEOUT);
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @Override
@@ -185,10 +188,23 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
   public void logIn(String webapp, String user) {
     open("/camunda/app/" + webapp + "/default/");
     By form = By.cssSelector("form[name=signinForm]");
-    type(By.cssSelector("form[name=signinForm] input[ng-model=username]"), user);
-    type(By.cssSelector("form[name=signinForm] input[type=password]"), "demo");
+    By name = By.cssSelector("form[name=signinForm] input[ng-model=username]");
+    By password = By.cssSelector("form[name=signinForm] input[type=password]");
+    By signIn = By.cssSelector("form[name=signinForm] button[type=submit]");
+    // The button gets its words when the translations arrive; until then the page may still move
+    // focus, and keys meant for the password land in the user name.
+    until(driver -> !driver.findElement(signIn).getText().isBlank());
+    until(driver -> {
+      if (!hasValue(name, user) || !hasValue(password, "demo")) {
+        driver.findElement(name).clear();
+        driver.findElement(name).sendKeys(user);
+        driver.findElement(password).clear();
+        driver.findElement(password).sendKeys("demo");
+      }
+      return hasValue(name, user) && hasValue(password, "demo");
+    });
     screenshot("login-" + webapp);
-    click(By.cssSelector("form[name=signinForm] button[type=submit]"));
+    click(signIn);
     // A refused login keeps the form and shows an alert: report that rather than time out.
     By refused = By.cssSelector(".form-signin .notifications .alert-danger");
     until(ExpectedConditions.or(ExpectedConditions.invisibilityOfElementLocated(form),
@@ -197,6 +213,10 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
     if (!alerts.isEmpty() && alerts.get(0).isDisplayed()) {
       throw new AssertionError(user + " could not log in to " + webapp + ": " + alerts.get(0).getText());
     }
+  }
+
+  private boolean hasValue(By field, String value) {
+    return value.equals(driver.findElement(field).getDomProperty("value"));
   }
 
   /** Waits until the condition holds, failing the test after the timeout. */
