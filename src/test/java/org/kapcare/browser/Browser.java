@@ -52,7 +52,8 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
   /** Tasklist's first load on a busy two-core CI machine can take a while; a real hang still ends the test. */
   private static final Duration TIMEOUT =
       Duration.ofSeconds(Long.getLong("kapcare.browser.timeout-seconds", 30));
-  private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+  private static final Path SCREENSHOTS =
+      Path.of(System.getProperty("kapcare.browser.screenshots", "target/browser-screenshots"));
 
   /**
    * Selenium warns at every start that it has no DevTools bindings for Debian's newer Chromium;
@@ -81,14 +82,15 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
       return ConditionEvaluationResult.enabled("chromium and chromedriver found");
     }
     // Required: stay enabled so that beforeAll fails the class instead of skipping it.
-    return REQUIRED ? ConditionEvaluationResult.enabled(missing) : ConditionEvaluationResult.disabled(missing);
+    return REQUIRED ? ConditionEvaluationResult.enabled(missing)
+        : ConditionEvaluationResult.disabled("Browser checks skipped: " + missing);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     String missing = missing();
     if (missing != null) {
-      throw new IllegalStateException(missing + " (kapcare.browser.required=true)");
+      throw new IllegalStateException("Browser checks are required (kapcare.browser.required=true) but " + missing);
     }
     shots = SCREENSHOTS.resolve(context.getRequiredTestClass().getSimpleName());
     deleteOldScreenshots();
@@ -132,7 +134,7 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
     if (absent.isEmpty()) {
       return null;
     }
-    return "Browser checks skipped: " + String.join(" and ", absent) + " not found. Install Debian's "
+    return String.join(" and ", absent) + " not found. Install Debian's "
         + "'chromium chromium-driver', or point -Dkapcare.browser.chromium / -Dkapcare.browser.chromedriver at them";
   }
 
