@@ -1,0 +1,74 @@
+package org.kapcare.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.kapcare.Answers;
+import org.kapcare.WebAppTest;
+import org.kapcare.journey.Journeys;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A manager reads the care journey in Cockpit. */
+@WebAppTest
+class CockpitBrowserTest {
+
+  @RegisterExtension
+  static final Browser browser = new Browser();
+
+  /** Where bpmn-js draws a BPMN element of the diagram. */
+  private static By shape(String activityId) {
+    return By.cssSelector("g.djs-shape[data-element-id='" + activityId + "']");
+  }
+
+  @Autowired
+  RuntimeService runtime;
+
+  /** Logs in as manager and opens Processes → care-journey from the process list, as a manager would. */
+  private void openCareJourney() {
+    browser.logIn("cockpit", "manager");
+    browser.click(By.linkText("Processes"));
+    browser.click(By.linkText(Journeys.CARE_JOURNEY));
+  }
+
+  @Test
+  void aManagerOpensTheCareJourneyAndSeesWhereThePatientsAre() {
+    runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, Answers.referral("K-9201"));
+    // Other test classes share this application, so the expected count comes from the engine.
+    long waiting = runtime.createProcessInstanceQuery().processDefinitionKey(Journeys.CARE_JOURNEY)
+        .activityIdIn("scheduleConsultation").count();
+
+    openCareJourney();
+    browser.visible(shape("scheduleConsultation"));
+    browser.visible(shape("dosingSeries"));
+    // Cockpit's own runtime overlay: how many journeys wait at each step.
+    By count = By.cssSelector(".djs-overlays[data-container-id='scheduleConsultation'] .instance-count");
+    browser.until(ExpectedConditions.textToBe(count, String.valueOf(waiting)));
+    browser.screenshot("care-journey-diagram");
+  }
+
+  /**
+   * The heatmap and KPIs drawn by the kapcare-insight Cockpit plugin, through the DOM hooks it
+   * promises: {@code data-kapcare-loaded="true"} once rendered, shapes marked {@code kapcare-heat},
+   * a {@code kapcare-heatmap-legend} and a {@code kapcare-kpis} container.
+   */
+  @Test
+  @Disabled("needs the kapcare-insight Cockpit plugin")
+  void aManagerSeesTheHeatOverlayAndTheKpis() {
+    runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, Answers.referral("K-9202"));
+
+    openCareJourney();
+    browser.visible(By.cssSelector("[data-kapcare-loaded='true']"));
+    List<WebElement> heat = browser.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".kapcare-heat")));
+    assertThat(heat).as("shapes with heat").isNotEmpty();
+    assertThat(browser.visible(By.cssSelector(".kapcare-heatmap-legend")).getText()).isNotBlank();
+    assertThat(browser.visible(By.cssSelector(".kapcare-kpis")).getText()).isNotBlank();
+    browser.screenshot("heatmap-and-kpis");
+  }
+}
