@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -67,11 +69,28 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
     QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
   }
 
+  /** Where the app answers; by default the port of the test's Spring application. */
+  private final Function<ExtensionContext, String> app;
   private WebDriver driver;
   private WebDriverWait wait;
   private String baseUrl;
   private Path shots;
   private int step;
+
+  /** For a {@code @WebAppTest}: the application the test started. */
+  public Browser() {
+    this(context -> "http://localhost:"
+        + SpringExtension.getApplicationContext(context).getEnvironment().getRequiredProperty("local.server.port"));
+  }
+
+  private Browser(Function<ExtensionContext, String> app) {
+    this.app = app;
+  }
+
+  /** For an app the test runs some other way, e.g. the packaged jar in its own JVM. */
+  public static Browser at(Supplier<String> baseUrl) {
+    return new Browser(context -> baseUrl.get());
+  }
 
   // --- JUnit lifecycle ---------------------------------------------------------------------
 
@@ -99,8 +118,7 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    baseUrl = "http://localhost:"
-        + SpringExtension.getApplicationContext(context).getEnvironment().getRequiredProperty("local.server.port");
+    baseUrl = app.apply(context);
     driver = new ChromeDriver(driverService(), options());
     // Angular redraws parts of the page while a test looks at them; a redrawn element is looked up again.
     wait = new WebDriverWait(driver, TIMEOUT);

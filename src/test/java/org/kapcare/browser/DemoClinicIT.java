@@ -1,0 +1,118 @@
+package org.kapcare.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * What a newcomer sees: the packaged application started in its own JVM on a fresh H2 database,
+ * as {@code ./mvnw spring-boot:run} starts it, writes its demo clinic; then every Tasklist filter
+ * has work and Cockpit shows the heatmap and KPIs. Its screenshots are the ones in {@code docs/}.
+ */
+class DemoClinicIT {
+
+  private static final Duration START_UP = Duration.ofMinutes(8);
+  private static int port;
+  private static Process app;
+  private static Path log;
+
+  @RegisterExtension
+  static final Browser browser = Browser.at(() -> "http://localhost:" + port);
+
+  @BeforeAll
+  static void startTheDemoClinic(@TempDir Path workingDirectory) throws Exception {
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Path jar = Path.of(System.getProperty("kapcare.jar", "target/kapcare-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+    log = Path.of(System.getProperty("kapcare.it.logs", "target")).toAbsolutePath().resolve("demo-clinic-it.log");
+    Files.createDirectories(log.getParent());
+    app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString(), "--server.port=" + port)
+        .directory(workingDirectory.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    Instant deadline = Instant.now().plus(START_UP);
+    while (!started()) {
+      if (!app.isAlive() || Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the demo clinic did not start; see " + log);
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  private static boolean started() throws IOException {
+    return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("Started KapCareApplication");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.destroy();
+    }
+  }
+
+  @Test
+  void everyQueueInTasklistHasWork() throws Exception {
+    for (String user : List.of("coordinator", "nurse", "prescriber", "therapist", "manager")) {
+      for (JsonNode filter : get(user, "/engine-rest/filter?resourceType=Task")) {
+        if (!filter.get("name").asText().equals("My tasks")) {
+          long count = get(user, "/engine-rest/filter/" + filter.get("id").asText() + "/count").get("count").asLong();
+          assertThat(count).as(user + " sees work in " + filter.get("name").asText()).isPositive();
+        }
+      }
+    }
+    browser.logIn("tasklist", "coordinator");
+    browser.click(By.partialLinkText("Care coordination queue"));
+    browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list li.task")));
+    browser.screenshot("tasklist-coordinators-queue");
+  }
+
+  @Test
+  void cockpitShowsTheHeatmapAndTheKpis() {
+    browser.logIn("cockpit", "manager");
+    browser.visible(By.cssSelector(".kapcare-kpis[data-kapcare-loaded='true']"));
+    browser.screenshot("cockpit-dashboard-kpis");
+
+    for (String processKey : List.of("care-journey", "dosing-session")) {
+      browser.click(By.linkText("Processes"));
+      browser.click(By.linkText(processKey));
+      browser.visible(By.cssSelector(".kapcare-heatmap-legend[data-kapcare-loaded='true']"));
+      List<WebElement> heat = browser.driver().findElements(By.cssSelector(".kapcare-heat"));
+      assertThat(heat).as("activities coloured in " + processKey).hasSizeGreaterThan(8);
+      browser.screenshot("cockpit-heatmap-" + processKey);
+    }
+  }
+
+  private static JsonNode get(String user, String path) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
+        .uri(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return new ObjectMapper().readTree(response.body());
+  }
+}
