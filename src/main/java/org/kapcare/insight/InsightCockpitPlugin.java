@@ -1,0 +1,18 @@
+package org.kapcare.insight;
+
+import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
+
+/**
+ * Registers the heatmap and KPI views with Cockpit (via META-INF/services). Cockpit serves
+ * {@code plugin-webapp/kapcare-insight/app/plugin.js} and {@code plugin.css} from the classpath;
+ * the data comes from {@code /api/insight}, which accepts the Cockpit session.
+ */
+public class InsightCockpitPlugin extends AbstractCockpitPlugin {
+
+  public static final String ID = "kapcare-insight";
+
+  @Override
+  public String getId() {
+    return ID;
+  }
+}
