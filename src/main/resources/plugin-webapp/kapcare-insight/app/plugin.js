@@ -82,10 +82,14 @@ function heatColour(t) {
   return `hsl(${Math.round(220 * (1 - t))}, 85%, 55%)`;
 }
 
+/**
+ * The definition's key, from Cockpit's own engine API. The engine name is read from Cockpit's
+ * path (/app/cockpit/{engine}/): Cockpit 7.24 passes the page address as api.engine to diagram plugins.
+ */
 async function processDefinitionKey(api, processDefinitionId) {
-  const engineApi = ((api && api.engineApi) || "/camunda/api/engine").replace(/\/$/, "");
-  const engine = (api && api.engine) || "default";
-  const definition = await getJson(`${engineApi}/engine/${engine}/process-definition/${encodeURIComponent(processDefinitionId)}`);
+  const baseApi = ((api && api.baseApi) || "/camunda/api/engine").replace(/\/$/, "");
+  const engine = (window.location.pathname.match(/\/app\/cockpit\/([^/]+)/) || [null, "default"])[1];
+  const definition = await getJson(`${baseApi}/engine/${engine}/process-definition/${encodeURIComponent(processDefinitionId)}`);
   return definition.key;
 }
 
@@ -143,7 +147,7 @@ function heatmapPanel(onChange) {
     dateInput("kapcare-heatmap-from", "from", "", onChange),
     dateInput("kapcare-heatmap-to", "to", "", onChange),
     el("div", { id: "kapcare-heatmap-legend", class: "kapcare-heatmap-legend" },
-      el("span", { id: "kapcare-heatmap-legend-title" }, ""),
+      el("span", { id: "kapcare-heatmap-legend-title", class: "kapcare-heatmap-legend-title" }, ""),
       el("span", { id: "kapcare-heatmap-legend-min", class: "kapcare-heatmap-legend-min" }, ""),
       el("span", { class: "kapcare-heatmap-legend-scale" }, ""),
       el("span", { id: "kapcare-heatmap-legend-max", class: "kapcare-heatmap-legend-max" }, "")),
@@ -177,7 +181,7 @@ async function renderHeatmap(viewer, { processDefinitionId, api }) {
         from.value = heatmap.from;
         to.value = heatmap.to;
         loadedRange = `${from.value}/${to.value}`;
-        status.textContent = `${heatmap.from} to ${heatmap.to}, days in ${heatmap.timeZone}`;
+        status.textContent = `days in ${heatmap.timeZone}`;
       }
       paintHeatmap(viewer, activities, panel.querySelector("#kapcare-heatmap-metric").value, panel);
       panel.setAttribute("data-kapcare-loaded", "true");
@@ -254,7 +258,7 @@ export default [
     pluginPoint: "cockpit.processDefinition.diagram.plugin",
     priority: 0,
     render: (viewer, data) => {
-      renderHeatmap(viewer, data);
+      renderHeatmap(viewer, data).catch(error => console.error("KAP Care heatmap:", error));
     }
   },
   {
