@@ -21,9 +21,10 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The heatmap and KPI queries against a small clinic driven through the real models, with the
- * clock moved so that every figure is known: three patients dosed 2, 3 and 10 days after referral;
- * the first holds integration in the window, the second misses it and is seen late by the
- * therapist, the third misses it with nobody booked yet.
+ * clock moved so that every figure is known: four patients dosed 2, 2, 3 and 10 days after
+ * referral; the first two hold integration in the window, the third misses it and is seen late by
+ * the therapist, the fourth misses it with nobody booked yet. One more waits for its first dose,
+ * two for their consultation.
  */
 @ProcessTest
 // A database of its own: the figures count every journey in it, so no other test's journeys may share it.
@@ -52,13 +53,16 @@ class InsightQueriesTest extends JourneyDriver {
     ProcessInstance a = atDosing();
     ProcessInstance b = atDosing();
     ProcessInstance c = atDosing();
+    ProcessInstance f = atDosing();
     atDosing();
     refer();
     refer();
 
     ProcessInstance doseA = doseAndDischarge(a, NOW.plus(DAY.multipliedBy(2)));
+    ProcessInstance doseF = doseAndDischarge(f, NOW.plus(DAY.multipliedBy(2)));
     moveClockTo(NOW.plus(DAY.multipliedBy(3)));
     holdIntegration(doseA, null);
+    holdIntegration(doseF, null);
 
     ProcessInstance doseB = doseAndDischarge(b, NOW.plus(DAY.multipliedBy(3)));
     missWindow(doseB, NOW.plus(DAY.multipliedBy(5)));
@@ -107,27 +111,27 @@ class InsightQueriesTest extends JourneyDriver {
   void heatmapCountsRunsAndTimesFinishedOnesPerActivity() {
     List<ActivityHeat> dose = heatmap.of("dosing-session", NOVEMBER_DECEMBER);
 
-    // Booked after 2, 3 and 10 days; the fourth dose still waits. p90 interpolates: 3 + 0.8 x (10 - 3) days.
+    // Booked after 2, 2, 3 and 10 days; the fifth dose still waits. p90 interpolates: 3 + 0.7 x (10 - 3) days.
     assertThat(dose).filteredOn(heat -> heat.activityId().equals("scheduleDosing")).singleElement()
-        .isEqualTo(new ActivityHeat("scheduleDosing", "Book dosing session", "userTask", 4, 3,
-            DAY.multipliedBy(5).toMillis(), Math.round(8.6 * DAY.toMillis())));
+        .isEqualTo(new ActivityHeat("scheduleDosing", "Book dosing session", "userTask", 5, 4,
+            Math.round(4.25 * DAY.toMillis()), Math.round(7.9 * DAY.toMillis())));
     assertThat(dose).filteredOn(heat -> heat.activityId().equals("integrationDeadlinePassed")).singleElement()
         .extracting(ActivityHeat::count, ActivityHeat::finished).containsExactly(2L, 2L);
     assertThat(dose).filteredOn(heat -> heat.activityId().equals("integrationSession")).singleElement()
         .extracting(ActivityHeat::count, ActivityHeat::finished, ActivityHeat::averageMs)
-        .containsExactly(2L, 2L, 0L);
+        .containsExactly(3L, 3L, 0L);
   }
 
   @Test
   void heatmapShowsCallActivitiesOncePerDoseAndNoMultiInstanceBody() {
     List<ActivityHeat> journey = heatmap.of("care-journey", NOVEMBER_DECEMBER);
 
-    // Two series ended, after 3 and 6 days (the day the integration session was held); two still run.
+    // Three series ended, after 3, 3 and 6 days (the day the integration session was held); two still run.
     assertThat(journey).filteredOn(heat -> heat.activityId().equals("dosingSeries")).singleElement()
-        .isEqualTo(new ActivityHeat("dosingSeries", "Dosing series", "callActivity", 4, 2,
-            Math.round(4.5 * DAY.toMillis()), Math.round(5.7 * DAY.toMillis())));
+        .isEqualTo(new ActivityHeat("dosingSeries", "Dosing series", "callActivity", 5, 3,
+            DAY.multipliedBy(4).toMillis(), Math.round(5.4 * DAY.toMillis())));
     assertThat(journey).filteredOn(heat -> heat.activityId().equals("scheduleConsultation")).singleElement()
-        .extracting(ActivityHeat::count, ActivityHeat::finished).containsExactly(6L, 4L);
+        .extracting(ActivityHeat::count, ActivityHeat::finished).containsExactly(7L, 5L);
     assertThat(journey).extracting(ActivityHeat::type).doesNotContain("multiInstanceBody");
     assertThat(journey).extracting(ActivityHeat::activityId).doesNotContain("dosingSeries#multiInstanceBody");
   }
@@ -147,17 +151,17 @@ class InsightQueriesTest extends JourneyDriver {
   void integrationWindowsHeldInTimePerWeek() {
     Kpis.IntegrationWindows windows = kpis.integrationWindows(NOVEMBER_DECEMBER);
 
-    assertThat(windows.heldInWindow()).isEqualTo(1);
+    assertThat(windows.heldInWindow()).isEqualTo(2);
     assertThat(windows.missed()).isEqualTo(2);
     assertThat(windows.heldLate()).isEqualTo(1);
-    assertThat(windows.shareHeldInWindow()).isEqualTo(1.0 / 3);
+    assertThat(windows.shareHeldInWindow()).isEqualTo(0.5);
     // Every week of the range is listed, Monday 26 October to Monday 28 December.
     assertThat(windows.weeks()).hasSize(10);
     assertThat(windows.weeks()).filteredOn(week -> week.heldInWindow() + week.missed() > 0)
         .extracting(Kpis.IntegrationWeek::week, Kpis.IntegrationWeek::weekStart, Kpis.IntegrationWeek::heldInWindow,
             Kpis.IntegrationWeek::missed, Kpis.IntegrationWeek::heldLate, Kpis.IntegrationWeek::shareHeldInWindow)
         .containsExactly(
-            tuple("2026-W48", LocalDate.parse("2026-11-23"), 1L, 1L, 1L, 0.5),
+            tuple("2026-W48", LocalDate.parse("2026-11-23"), 2L, 1L, 1L, 2.0 / 3),
             tuple("2026-W49", LocalDate.parse("2026-11-30"), 0L, 1L, 0L, 0.0));
   }
 
@@ -176,7 +180,7 @@ class InsightQueriesTest extends JourneyDriver {
 
   @Test
   void medianDaysFromReferralToFirstDose() {
-    assertThat(kpis.referralToFirstDose(NOVEMBER_DECEMBER)).isEqualTo(new Kpis.FirstDoseWait(3, 3.0));
+    assertThat(kpis.referralToFirstDose(NOVEMBER_DECEMBER)).isEqualTo(new Kpis.FirstDoseWait(4, 2.5));
     // Counted by the day of the first dose: only the patient dosed after 10 days falls in December.
     InsightRange december = new InsightRange(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-31"), ZoneOffset.UTC);
     assertThat(kpis.referralToFirstDose(december)).isEqualTo(new Kpis.FirstDoseWait(1, 10.0));
@@ -188,6 +192,7 @@ class InsightQueriesTest extends JourneyDriver {
         Kpis.JourneyStage::journeys).containsExactlyInAnyOrder(
             tuple("dosingSeries", "Dosing series", 2L),
             tuple("dischargeSummary", "Discharge summary", 2L),
+            tuple("scheduleFollowUp", "Book follow-up assessment", 1L),
             tuple("reviewMissedIntegration", "Review missed integration window", 2L),
             tuple("scheduleConsultation", "Book consultation", 2L));
   }
