@@ -44,9 +44,7 @@ public class ActivityHeatmap {
 
   /** Whether any version of a process with this key is deployed. */
   public boolean isDeployed(String processDefinitionKey) {
-    Integer versions = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_PROCDEF WHERE KEY_ = ?", Integer.class,
-        processDefinitionKey);
-    return versions != null && versions > 0;
+    return repository.createProcessDefinitionQuery().processDefinitionKey(processDefinitionKey).count() > 0;
   }
 
   public List<ActivityHeat> of(String processDefinitionKey, InsightRange range) {
