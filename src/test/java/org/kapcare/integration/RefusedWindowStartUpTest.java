@@ -20,7 +20,9 @@ class RefusedWindowStartUpTest {
     assertThatThrownBy(() -> new SpringApplicationBuilder(KapCareApplication.class).run(
         "--kapcare.integration.window=PT49H",
         "--spring.datasource.url=jdbc:h2:mem:refused-window;DB_CLOSE_DELAY=-1",
-        "--server.port=0",
+        // No web server: a webapp that starts and fails clears Cockpit's JVM-wide runtime, which would
+        // break Cockpit in every web test context cached before this one.
+        "--spring.main.web-application-type=none",
         "--camunda.bpm.generate-unique-process-engine-name=true",
         "--camunda.bpm.job-execution.enabled=false"))
         .hasRootCauseInstanceOf(ClinicSettingException.class);
