@@ -1,14 +1,14 @@
 package org.kapcare.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API and the project's own {@code /api} answer only to HTTP Basic with a Camunda
- * user; every call then runs with that user's groups, so authorization decides what they may do.
+ * The engine REST API and the project's own {@code /api} answer to HTTP Basic with a Camunda user
+ * (and {@code /api/insight} reads also to the Cockpit login, see {@link BasicOrCockpitSession});
+ * every call then runs with that user's groups, so authorization decides what they may do.
  */
 @Configuration
 public class RestAuthentication {
@@ -18,7 +18,7 @@ public class RestAuthentication {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-auth");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter("authentication-provider", BasicOrCockpitSession.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     return registration;
   }

@@ -2,7 +2,6 @@ package org.kapcare.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,6 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.kapcare.Answers;
 import org.kapcare.WebAppTest;
+import org.kapcare.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -98,16 +98,9 @@ class EngineRestSecurityTest {
     assertThat(http.getForEntity(tasks, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(as("coordinator").getForEntity(tasks, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    Cookies cookies = new Cookies(page.getHeaders());
-    HttpHeaders login = cookies.headers();
-    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-        new HttpEntity<>("username=coordinator&password=demo", login), String.class);
-    assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
-    cookies.add(signedIn.getHeaders());
+    WebappSession signedIn = WebappSession.signIn(http, "tasklist", "coordinator", "demo");
 
-    assertThat(http.exchange(tasks, HttpMethod.GET, new HttpEntity<>(cookies.headers()), String.class).getStatusCode())
+    assertThat(http.exchange(tasks, HttpMethod.GET, new HttpEntity<>(signedIn.headers()), String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
 
@@ -139,30 +132,6 @@ class EngineRestSecurityTest {
       assertThat(as(user).getForObject(history, List.class)).as(user).isEmpty();
     }
     assertThat(as("manager").getForObject(history, List.class).toString()).contains("alex@example.org");
-  }
-
-  /** The session and CSRF cookies a browser would keep, sent back with the CSRF header Tasklist sets. */
-  private static final class Cookies {
-    private final Map<String, String> values = new LinkedHashMap<>();
-
-    Cookies(HttpHeaders response) {
-      add(response);
-    }
-
-    void add(HttpHeaders response) {
-      response.getOrEmpty(HttpHeaders.SET_COOKIE).forEach(cookie -> {
-        String pair = cookie.split(";", 2)[0];
-        values.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-      });
-    }
-
-    HttpHeaders headers() {
-      HttpHeaders headers = new HttpHeaders();
-      headers.add(HttpHeaders.COOKIE, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-          .collect(Collectors.joining("; ")));
-      headers.add("X-XSRF-TOKEN", values.get("XSRF-TOKEN"));
-      return headers;
-    }
   }
 
   private static Map<String, Object> restVariables(Map<String, Object> values) {

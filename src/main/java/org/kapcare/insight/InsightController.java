@@ -1,0 +1,59 @@
+package org.kapcare.insight;
+
+import java.util.List;
+import org.kapcare.journey.ClinicProperties;
+import org.kapcare.journey.EngineClock;
+import org.kapcare.journey.InvalidInputException;
+import org.kapcare.security.SignedInStaff;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/insight/heatmap} and {@code /api/insight/kpis}: what the Cockpit plugin shows;
+ * managers and admins, with HTTP Basic or their Cockpit session.
+ */
+@RestController
+@RequestMapping("/api/insight")
+public class InsightController {
+
+  public record Heatmap(String processDefinitionKey, String from, String to, String timeZone,
+      List<ActivityHeat> activities) {
+  }
+
+  private final ActivityHeatmap heatmap;
+  private final ClinicKpis kpis;
+  private final SignedInStaff staff;
+  private final ClinicProperties clinic;
+
+  public InsightController(ActivityHeatmap heatmap, ClinicKpis kpis, SignedInStaff staff, ClinicProperties clinic) {
+    this.heatmap = heatmap;
+    this.kpis = kpis;
+    this.staff = staff;
+    this.clinic = clinic;
+  }
+
+  @GetMapping("/heatmap")
+  public Heatmap heatmap(@RequestParam(required = false) String processDefinitionKey,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    staff.requireManager();
+    InsightRange range = range(from, to);
+    if (processDefinitionKey == null || !heatmap.isDeployed(processDefinitionKey)) {
+      throw new InvalidInputException("processDefinitionKey",
+          "must be the key of a deployed process, e.g. care-journey, was " + processDefinitionKey);
+    }
+    return new Heatmap(processDefinitionKey, range.from().toString(), range.to().toString(), range.zone().getId(),
+        heatmap.of(processDefinitionKey, range));
+  }
+
+  @GetMapping("/kpis")
+  public Kpis.Report kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    staff.requireManager();
+    return kpis.report(range(from, to));
+  }
+
+  private InsightRange range(String from, String to) {
+    return InsightRange.of(from, to, clinic.timeZone(), EngineClock.now());
+  }
+}

@@ -1,0 +1,42 @@
+package org.kapcare.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * HTTP Basic, and for reading {@code /api/insight/*} also the Cockpit login: the Cockpit plugin's
+ * script calls those endpoints with the browser's webapp session, so managers sign in once.
+ *
+ * <p>Only GET is accepted on the session: a browser sends the session cookie with any request a
+ * foreign page makes, so anything that changes state keeps needing credentials (no CSRF). Only the
+ * user id is taken from the session; the filter then loads the user's groups afresh, so a manager
+ * removed from the group loses access at once rather than when the webapp's cache expires.
+ */
+public class BasicOrCockpitSession extends HttpBasicAuthenticationProvider {
+
+  static final String SESSION_READABLE = "/api/insight/";
+
+  @Override
+  public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+    if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && sessionReadable(request)) {
+      HttpSession session = request.getSession(false);
+      Authentication signedIn = session == null ? null
+          : AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine.getName());
+      if (signedIn != null) {
+        return AuthenticationResult.successful(signedIn.getIdentityId());
+      }
+    }
+    return super.extractAuthenticatedUser(request, engine);
+  }
+
+  private static boolean sessionReadable(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return "GET".equals(request.getMethod()) && path.startsWith(SESSION_READABLE);
+  }
+}

@@ -1,0 +1,207 @@
+package org.kapcare.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kapcare.Answers;
+import org.kapcare.JourneyDriver;
+import org.kapcare.ProcessTest;
+import org.kapcare.journey.EngineClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The heatmap and KPI queries against a small clinic driven through the real models, with the
+ * clock moved so that every figure is known: four patients dosed 2, 2, 3 and 10 days after
+ * referral; the first two hold integration in the window, the third misses it and is seen late by
+ * the therapist, the fourth misses it with nobody booked yet. One more waits for its first dose,
+ * two for their consultation.
+ */
+@ProcessTest
+// A database of its own: the figures count every journey in it, so no other test's journeys may share it.
+@TestPropertySource(properties = "kapcare.test.clinic=insight")
+class InsightQueriesTest extends JourneyDriver {
+
+  private static final Duration DAY = Duration.ofDays(1);
+  private static final InsightRange NOVEMBER_DECEMBER =
+      new InsightRange(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-12-31"), ZoneOffset.UTC);
+
+  private static boolean clinicDriven;
+  private static String inWindow;
+  private static String seenLate;
+  private static String notSeen;
+
+  @Autowired
+  ActivityHeatmap heatmap;
+  @Autowired
+  ClinicKpis kpis;
+
+  @BeforeEach
+  void driveTheClinicOnce() {
+    if (clinicDriven) {
+      return;
+    }
+    ProcessInstance a = atDosing();
+    ProcessInstance b = atDosing();
+    ProcessInstance c = atDosing();
+    ProcessInstance f = atDosing();
+    atDosing();
+    refer();
+    refer();
+
+    ProcessInstance doseA = doseAndDischarge(a, NOW.plus(DAY.multipliedBy(2)));
+    ProcessInstance doseF = doseAndDischarge(f, NOW.plus(DAY.multipliedBy(2)));
+    moveClockTo(NOW.plus(DAY.multipliedBy(3)));
+    holdIntegration(doseA, null);
+    holdIntegration(doseF, null);
+
+    ProcessInstance doseB = doseAndDischarge(b, NOW.plus(DAY.multipliedBy(3)));
+    missWindow(doseB, NOW.plus(DAY.multipliedBy(5)));
+    moveClockTo(NOW.plus(DAY.multipliedBy(6)));
+    holdIntegration(doseB, "therapist");
+
+    moveClockTo(NOW.plus(DAY.multipliedBy(7)));
+    followUp(a, 4, "discharge");
+    followUp(b, 8, "discharge");
+
+    ProcessInstance doseC = doseAndDischarge(c, NOW.plus(DAY.multipliedBy(10)));
+    missWindow(doseC, NOW.plus(DAY.multipliedBy(12)));
+
+    inWindow = a.getBusinessKey();
+    seenLate = b.getBusinessKey();
+    notSeen = c.getBusinessKey();
+    clinicDriven = true;
+  }
+
+  /** The dose waited for booking since the journey reached it at NOW; it is given and discharged at {@code at}. */
+  private ProcessInstance doseAndDischarge(ProcessInstance journey, Instant at) {
+    moveClockTo(at);
+    ProcessInstance dose = administer(journey, Answers.administerDose());
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(at), 70));
+    return dose;
+  }
+
+  private void missWindow(ProcessInstance dose, Instant deadline) {
+    moveClockTo(deadline.plusSeconds(1));
+    executeJob(dose, "integrationDeadlinePassed");
+    executeJob(dose, "alertMissedIntegration");
+  }
+
+  /** Books the session an hour ahead and holds it now, claimed first by {@code therapist} unless null. */
+  private void holdIntegration(ProcessInstance dose, String therapist) {
+    complete(dose, "scheduleIntegration", "integrationAt", iso(EngineClock.now().plus(Duration.ofHours(1))));
+    if (therapist != null) {
+      engine.getTaskService().claim(taskAt(dose, "integrationSession").getId(), therapist);
+    }
+    complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60,
+        "followUpNeeded", false);
+    assertThat(dose).isEnded();
+  }
+
+  @Test
+  void heatmapCountsRunsAndTimesFinishedOnesPerActivity() {
+    List<ActivityHeat> dose = heatmap.of("dosing-session", NOVEMBER_DECEMBER);
+
+    // Booked after 2, 2, 3 and 10 days; the fifth dose still waits. p90 interpolates: 3 + 0.7 x (10 - 3) days.
+    assertThat(dose).filteredOn(heat -> heat.activityId().equals("scheduleDosing")).singleElement()
+        .isEqualTo(new ActivityHeat("scheduleDosing", "Book dosing session", "userTask", 5, 4,
+            Math.round(4.25 * DAY.toMillis()), Math.round(7.9 * DAY.toMillis())));
+    assertThat(dose).filteredOn(heat -> heat.activityId().equals("integrationDeadlinePassed")).singleElement()
+        .extracting(ActivityHeat::count, ActivityHeat::finished).containsExactly(2L, 2L);
+    assertThat(dose).filteredOn(heat -> heat.activityId().equals("integrationSession")).singleElement()
+        .extracting(ActivityHeat::count, ActivityHeat::finished, ActivityHeat::averageMs)
+        .containsExactly(3L, 3L, 0L);
+  }
+
+  @Test
+  void heatmapShowsCallActivitiesOncePerDoseAndNoMultiInstanceBody() {
+    List<ActivityHeat> journey = heatmap.of("care-journey", NOVEMBER_DECEMBER);
+
+    // Three series ended, after 3, 3 and 6 days (the day the integration session was held); two still run.
+    assertThat(journey).filteredOn(heat -> heat.activityId().equals("dosingSeries")).singleElement()
+        .isEqualTo(new ActivityHeat("dosingSeries", "Dosing series", "callActivity", 5, 3,
+            DAY.multipliedBy(4).toMillis(), Math.round(5.4 * DAY.toMillis())));
+    assertThat(journey).filteredOn(heat -> heat.activityId().equals("scheduleConsultation")).singleElement()
+        .extracting(ActivityHeat::count, ActivityHeat::finished).containsExactly(7L, 5L);
+    assertThat(journey).extracting(ActivityHeat::type).doesNotContain("multiInstanceBody");
+    assertThat(journey).extracting(ActivityHeat::activityId).doesNotContain("dosingSeries#multiInstanceBody");
+  }
+
+  @Test
+  void heatmapCountsOnlyActivitiesStartedInTheRange() {
+    LocalDate dayAfterReferral = LocalDate.parse("2026-11-24");
+    assertThat(heatmap.of("dosing-session", new InsightRange(dayAfterReferral, dayAfterReferral, ZoneOffset.UTC))).isEmpty();
+
+    LocalDate firstDoseDay = LocalDate.parse("2026-11-25");
+    assertThat(heatmap.of("dosing-session", new InsightRange(firstDoseDay, firstDoseDay, ZoneOffset.UTC)))
+        .extracting(ActivityHeat::activityId).contains("administerDose", "dischargeCheck", "scheduleIntegration")
+        .doesNotContain("scheduleDosing");
+  }
+
+  @Test
+  void integrationWindowsHeldInTimePerWeek() {
+    Kpis.IntegrationWindows windows = kpis.integrationWindows(NOVEMBER_DECEMBER);
+
+    assertThat(windows.heldInWindow()).isEqualTo(2);
+    assertThat(windows.missed()).isEqualTo(2);
+    assertThat(windows.heldLate()).isEqualTo(1);
+    assertThat(windows.shareHeldInWindow()).isEqualTo(0.5);
+    // Every week of the range is listed, Monday 26 October to Monday 28 December.
+    assertThat(windows.weeks()).hasSize(10);
+    assertThat(windows.weeks()).filteredOn(week -> week.heldInWindow() + week.missed() > 0)
+        .extracting(Kpis.IntegrationWeek::week, Kpis.IntegrationWeek::weekStart, Kpis.IntegrationWeek::heldInWindow,
+            Kpis.IntegrationWeek::missed, Kpis.IntegrationWeek::heldLate, Kpis.IntegrationWeek::shareHeldInWindow)
+        .containsExactly(
+            tuple("2026-W48", LocalDate.parse("2026-11-23"), 2L, 1L, 1L, 2.0 / 3),
+            tuple("2026-W49", LocalDate.parse("2026-11-30"), 0L, 1L, 0L, 0.0));
+  }
+
+  @Test
+  void missedWindowsNameThePatientAndTheTherapistNewestFirst() {
+    assertThat(kpis.missedWindows(NOVEMBER_DECEMBER))
+        .extracting(Kpis.MissedWindow::patientId, Kpis.MissedWindow::therapist, Kpis.MissedWindow::deadline,
+            Kpis.MissedWindow::heldAt)
+        .containsExactly(
+            tuple(notSeen, null, NOW.plus(DAY.multipliedBy(12)), null),
+            tuple(seenLate, "therapist", NOW.plus(DAY.multipliedBy(5)), NOW.plus(DAY.multipliedBy(6))));
+    assertThat(kpis.missedWindows(NOVEMBER_DECEMBER).get(0).journeyInstanceId()).isEqualTo(
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(notSeen)
+            .processDefinitionKey("care-journey").singleResult().getId());
+  }
+
+  @Test
+  void medianDaysFromReferralToFirstDose() {
+    assertThat(kpis.referralToFirstDose(NOVEMBER_DECEMBER)).isEqualTo(new Kpis.FirstDoseWait(4, 2.5));
+    // Counted by the day of the first dose: only the patient dosed after 10 days falls in December.
+    InsightRange december = new InsightRange(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-31"), ZoneOffset.UTC);
+    assertThat(kpis.referralToFirstDose(december)).isEqualTo(new Kpis.FirstDoseWait(1, 10.0));
+  }
+
+  @Test
+  void runningJourneysPerStage() {
+    assertThat(kpis.stages()).extracting(Kpis.JourneyStage::activityId, Kpis.JourneyStage::name,
+        Kpis.JourneyStage::journeys).containsExactlyInAnyOrder(
+            tuple("dosingSeries", "Dosing series", 2L),
+            tuple("dischargeSummary", "Discharge summary", 2L),
+            tuple("scheduleFollowUp", "Book follow-up assessment", 1L),
+            tuple("reviewMissedIntegration", "Review missed integration window", 2L),
+            tuple("scheduleConsultation", "Book consultation", 2L));
+  }
+
+  @Test
+  void responseAndRemissionAtFollowUp() {
+    // Baseline PHQ-9 19: 4 at follow-up is a response and a remission, 8 a response only.
+    assertThat(kpis.followUp(NOVEMBER_DECEMBER)).isEqualTo(new Kpis.FollowUpOutcomes(2, 2, 1, 1.0, 0.5));
+    InsightRange beforeFollowUp = new InsightRange(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-29"), ZoneOffset.UTC);
+    assertThat(kpis.followUp(beforeFollowUp)).isEqualTo(new Kpis.FollowUpOutcomes(0, 0, 0, null, null));
+  }
+}
