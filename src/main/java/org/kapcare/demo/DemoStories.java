@@ -1,7 +1,7 @@
 package org.kapcare.demo;
 
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /** The demo clinic's patients: the same stories for the same seed, whatever order they are told in. */
 final class DemoStories {
@@ -26,7 +26,7 @@ final class DemoStories {
   }
 
   PatientStory finished(int patient) {
-    return StoryWriter.write(patientId(patient), new Random(seed * 7919 + patient), true);
+    return StoryWriter.write(patientId(patient), random(seed * 7919 + patient), true);
   }
 
   /** A story that reaches its stage, cut there: the patient waits at it now. */
@@ -34,12 +34,17 @@ final class DemoStories {
     String stage = RUNNING_STAGES.get(runningIndex % RUNNING_STAGES.size());
     for (int attempt = 0; attempt < 10_000; attempt++) {
       PatientStory story = StoryWriter.write(patientId(patient),
-          new Random(seed * 7919 + patient * 1_000_003L + attempt), false);
+          random(seed * 7919 + patient * 1_000_003L + attempt), false);
       if (story.reaches(stage)) {
         return story.waitingAt(stage);
       }
     }
     throw new IllegalStateException("no demo story reaches " + stage);
+  }
+
+  /** Neighbouring seeds give unrelated draws here, unlike java.util.Random, whose first draws follow the seed. */
+  private static SplittableRandom random(long seed) {
+    return new SplittableRandom(seed);
   }
 
   private static String patientId(int patient) {

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * Writes one demo patient's journey the way a clinic lives it: who waits how long, which answers
@@ -27,7 +27,7 @@ final class StoryWriter {
       "substanceUseDisorder", "hepaticImpairment", "raisedIntracranialPressure", "hyperthyroidism",
       "interstitialCystitis", "opioidsOrBenzodiazepines"};
 
-  private final Random random;
+  private final RandomGenerator random;
   private final String patientId;
   private final boolean mayWithdraw;
   private final List<StoryStep> steps = new ArrayList<>();
@@ -37,13 +37,13 @@ final class StoryWriter {
   private double weightKg;
   private int baselinePhq9;
 
-  private StoryWriter(String patientId, Random random, boolean mayWithdraw) {
+  private StoryWriter(String patientId, RandomGenerator random, boolean mayWithdraw) {
     this.patientId = patientId;
     this.random = random;
     this.mayWithdraw = mayWithdraw;
   }
 
-  static PatientStory write(String patientId, Random random, boolean mayWithdraw) {
+  static PatientStory write(String patientId, RandomGenerator random, boolean mayWithdraw) {
     StoryWriter writer = new StoryWriter(patientId, random, mayWithdraw);
     writer.journey();
     // Parallel branches (a REMS form, a manager's review) were written out of order.

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcare.Answers;
@@ -54,21 +53,25 @@ class CockpitBrowserTest {
   }
 
   /**
-   * The heatmap and KPIs drawn by the kapcare-insight Cockpit plugin, through the DOM hooks it
-   * promises: {@code data-kapcare-loaded="true"} once rendered, shapes marked {@code kapcare-heat},
-   * a {@code kapcare-heatmap-legend} and a {@code kapcare-kpis} container.
+   * The kapcare-insight plugin: the diagram coloured by how often each step ran, with its legend,
+   * and the KPIs on the dashboard.
    */
   @Test
-  @Disabled("needs the kapcare-insight Cockpit plugin")
   void aManagerSeesTheHeatOverlayAndTheKpis() {
     runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, Answers.referral("K-9202"));
 
     openCareJourney();
-    browser.visible(By.cssSelector("[data-kapcare-loaded='true']"));
-    List<WebElement> heat = browser.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".kapcare-heat")));
-    assertThat(heat).as("shapes with heat").isNotEmpty();
-    assertThat(browser.visible(By.cssSelector(".kapcare-heatmap-legend")).getText()).isNotBlank();
-    assertThat(browser.visible(By.cssSelector(".kapcare-kpis")).getText()).isNotBlank();
-    browser.screenshot("heatmap-and-kpis");
+    browser.visible(By.cssSelector("#kapcare-heatmap-panel[data-kapcare-loaded='true']"));
+    List<WebElement> heat = browser.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
+        By.cssSelector("g.djs-shape[data-element-id='scheduleConsultation'] .kapcare-heat, "
+            + "g.djs-shape[data-element-id='scheduleConsultation'].kapcare-heat")));
+    assertThat(heat).as("the waiting step is coloured").isNotEmpty();
+    assertThat(browser.visible(By.id("kapcare-heatmap-legend")).getText()).contains("How often");
+    browser.screenshot("heatmap");
+
+    browser.click(By.linkText("Dashboard"));
+    WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
+    assertThat(kpis.getText()).contains("Running journeys per stage", "Book consultation");
+    browser.screenshot("kpis");
   }
 }

@@ -94,13 +94,15 @@ class DemoClinicIT {
   @Test
   void cockpitShowsTheHeatmapAndTheKpis() {
     browser.logIn("cockpit", "manager");
-    browser.visible(By.cssSelector(".kapcare-kpis[data-kapcare-loaded='true']"));
+    WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
+    assertThat(kpis.findElements(By.cssSelector("#kapcare-kpi-missed tbody tr"))).as("missed windows").isNotEmpty();
+    assertThat(browser.visible(By.id("kapcare-kpi-first-dose")).getText()).startsWith("Median");
     browser.screenshot("cockpit-dashboard-kpis");
 
     for (String processKey : List.of("care-journey", "dosing-session")) {
-      browser.click(By.linkText("Processes"));
+      browser.open("/camunda/app/cockpit/default/#/processes");
       browser.click(By.linkText(processKey));
-      browser.visible(By.cssSelector(".kapcare-heatmap-legend[data-kapcare-loaded='true']"));
+      browser.visible(By.cssSelector("#kapcare-heatmap-panel[data-kapcare-loaded='true']"));
       List<WebElement> heat = browser.driver().findElements(By.cssSelector(".kapcare-heat"));
       assertThat(heat).as("activities coloured in " + processKey).hasSizeGreaterThan(8);
       browser.screenshot("cockpit-heatmap-" + processKey);

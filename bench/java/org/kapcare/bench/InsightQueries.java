@@ -1,0 +1,170 @@
+package org.kapcare.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSetMetaData;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.kapcare.KapCareApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 5's insight queries at scale: the demo clinic's history, copied under new ids until
+ * Camunda's history holds about a million activity instances, then the heatmap and KPI endpoints
+ * timed next to fetching the same activity instances through Camunda's history REST API. On H2
+ * (file) and, where Debian's server binaries are installed, on a throwaway PostgreSQL.
+ */
+final class InsightQueries {
+
+  /** The history tables the queries read; a column holding an instance id or business key gets the copy's suffix. */
+  private static final List<String> HISTORY = List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
+      "ACT_HI_VARINST", "ACT_HI_DETAIL");
+  private static final int RUNS = 5;
+  private static final int PAGE = 20_000;
+
+  private final int activityInstances;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  InsightQueries(int activityInstances) {
+    this.activityInstances = activityInstances;
+  }
+
+  void run(BenchReport report) throws Exception {
+    Path folder = Path.of("target", "bench").toAbsolutePath();
+    Files.createDirectories(folder);
+    for (String file : List.of("insight.mv.db", "insight.trace.db")) {
+      Files.deleteIfExists(folder.resolve(file));
+    }
+    measure(report, "H2 (file)", List.of(
+        "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("insight") + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256"));
+
+    Path cluster = folder.resolve("insight-postgres");
+    Process start = new ProcessBuilder("bash", ".ci/postgres.sh", "start", cluster.toString(), "55433")
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String url = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (start.waitFor() != 0) {
+      BenchReport.note(report.section("Insight queries on PostgreSQL"), "skipped: no PostgreSQL server binaries "
+          + "(apt-get install postgresql), see the message above");
+      return;
+    }
+    try {
+      measure(report, "PostgreSQL", List.of("--spring.datasource.url=" + url, "--spring.datasource.username=kapcare",
+          "--spring.datasource.password="));
+    } finally {
+      new ProcessBuilder("bash", ".ci/postgres.sh", "stop", cluster.toString()).inheritIO().start().waitFor();
+    }
+  }
+
+  private void measure(BenchReport report, String database, List<String> datasource) throws Exception {
+    List<String> args = new ArrayList<>(datasource);
+    args.addAll(List.of("--spring.profiles.active=demo", "--server.port=0",
+        "--kapcare.demo.finished-journeys=100", "--camunda.bpm.job-execution.enabled=false",
+        "--kapcare.notify.dispatcher-enabled=false", "--logging.file.name=target/bench/insight.log",
+        "--logging.threshold.console=WARN"));
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class)
+        .run(args.toArray(String[]::new))) {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+      long demo = count(jdbc, "ACT_HI_ACTINST");
+      int copies = (int) Math.max(0, Math.ceil((double) activityInstances / demo) - 1);
+      long copying = System.nanoTime();
+      for (int copy = 1; copy <= copies; copy++) {
+        for (String table : HISTORY) {
+          jdbc.update(copySql(jdbc, table, "~" + copy));
+        }
+      }
+      BenchReport.Section section = report.section("Insight queries on " + database + ": "
+          + String.format("%,d", count(jdbc, "ACT_HI_ACTINST")) + " historic activity instances");
+      BenchReport.note(section, String.format("The demo clinic's %,d activity instances (100 finished journeys, 40 "
+          + "running) copied %d times under new ids in %.0f s; queries over the default range, the last six months.",
+          demo, copies, (System.nanoTime() - copying) / 1e9));
+      for (String key : List.of("care-journey", "dosing-session")) {
+        BenchReport.add(section, "heatmap " + key + ", p50 / max of " + RUNS,
+            timings(base + "/api/insight/heatmap?processDefinitionKey=" + key), "ms");
+      }
+      BenchReport.add(section, "KPIs (all five queries), p50 / max of " + RUNS, timings(base + "/api/insight/kpis"), "ms");
+      String after = URLEncoder.encode(LocalDate.now(ZoneOffset.UTC).minusMonths(6) + "T00:00:00.000+0000",
+          StandardCharsets.UTF_8);
+      for (String key : List.of("care-journey", "dosing-session")) {
+        long started = System.nanoTime();
+        long rows = 0;
+        for (int first = 0; ; first += PAGE) {
+          int page = get(base + "/engine-rest/history/activity-instance?processDefinitionKey=" + key
+              + "&startedAfter=" + after + "&firstResult=" + first + "&maxResults=" + PAGE).size();
+          rows += page;
+          if (page < PAGE) {
+            break;
+          }
+        }
+        BenchReport.add(section, String.format("baseline: the same %,d %s activity instances from /engine-rest/history "
+            + "(pages of %,d)", rows, key, PAGE), (System.nanoTime() - started) / 1_000_000, "ms");
+      }
+    }
+  }
+
+  /** INSERT ... SELECT of the original rows (no suffix yet), with every instance id and business key suffixed. */
+  private static String copySql(JdbcTemplate jdbc, String table, String suffix) {
+    List<String> columns = jdbc.query("SELECT * FROM " + table + " WHERE 1 = 0", rs -> {
+      ResultSetMetaData meta = rs.getMetaData();
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        names.add(meta.getColumnName(i).toUpperCase());
+      }
+      return names;
+    });
+    String values = columns.stream()
+        .map(column -> isInstanceId(column) ? column + " || '" + suffix + "'" : column)
+        .collect(Collectors.joining(", "));
+    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + values + " FROM " + table
+        + " WHERE ID_ NOT LIKE '%~%'";
+  }
+
+  private static boolean isInstanceId(String column) {
+    return column.equals("ID_") || column.equals("BUSINESS_KEY_") || column.equals("TASK_ID_")
+        || column.equals("PARENT_TASK_ID_") || column.equals("EXECUTION_ID_")
+        || Arrays.stream(new String[] {"_INST_ID_", "PROCESS_INSTANCE_ID_"}).anyMatch(column::endsWith);
+  }
+
+  private static long count(JdbcTemplate jdbc, String table) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+  }
+
+  /** One warm-up call, then the median and the slowest of the timed calls. */
+  private String timings(String url) throws Exception {
+    get(url);
+    long[] millis = new long[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long started = System.nanoTime();
+      get(url);
+      millis[i] = (System.nanoTime() - started) / 1_000_000;
+    }
+    Arrays.sort(millis);
+    return millis[RUNS / 2] + " / " + millis[RUNS - 1];
+  }
+
+  private JsonNode get(String url) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("manager:demo".getBytes(StandardCharsets.UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return json.readTree(response.body());
+  }
+}
