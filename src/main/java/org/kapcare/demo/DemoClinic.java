@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Random;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.kapcare.integration.IntegrationWindowPolicy;
 import org.kapcare.journey.Journeys;
 import org.kapcare.notification.Outbox;
 import org.slf4j.Logger;
@@ -27,13 +29,17 @@ class DemoClinic implements SmartInitializingSingleton {
   private static final Duration HISTORY = Duration.ofDays(182);
   /** A running journey's next step is due within this, so queues and the closing-window filter have work today. */
   private static final Duration LONGEST_LEAD = Duration.ofHours(3);
+  private static final Set<String> INTEGRATION_STEPS = Set.of("scheduleIntegration", "integrationSession");
 
   private final DemoProperties settings;
   private final StoryTeller teller;
   private final HistoryService history;
   private final Outbox outbox;
+  private final IntegrationWindowPolicy windows;
 
-  DemoClinic(DemoProperties settings, StoryTeller teller, HistoryService history, Outbox outbox) {
+  DemoClinic(DemoProperties settings, StoryTeller teller, HistoryService history, Outbox outbox,
+      IntegrationWindowPolicy windows) {
+    this.windows = windows;
     this.settings = settings;
     this.teller = teller;
     this.history = history;
@@ -76,14 +82,25 @@ class DemoClinic implements SmartInitializingSingleton {
         teller.finish(story, now.minus(sinceReferral));
       } else {
         PatientStory story = stories.running(patient, patient - settings.finishedJourneys());
-        Duration gap = story.next().at().minus(story.done().get(story.done().size() - 1).at());
-        Duration lead = min(fraction(placement, gap), LONGEST_LEAD);
-        teller.leaveWaiting(story, now.minus(story.next().at()).plus(lead), now);
+        Duration lastDone = story.done().get(story.done().size() - 1).at();
+        Duration storyNow = story.next().at().minus(min(fraction(placement, story.next().at().minus(lastDone)), LONGEST_LEAD));
+        if (INTEGRATION_STEPS.contains(story.next().activityId()) && closingSoon(story).compareTo(lastDone) > 0) {
+          storyNow = closingSoon(story);
+        }
+        teller.leaveWaiting(story, now.minus(storyNow), now);
       }
       if ((patient + 1) % progressEvery == 0) {
         LOG.info("Demo clinic: {} of {} journeys written ({} s)", patient + 1, total, seconds(started));
       }
     }
+  }
+
+  /** For a patient waiting to book or hold the integration session: its window closes in 8 hours, so that filter has work. */
+  private Duration closingSoon(PatientStory story) {
+    String route = (String) story.last("consultation").values().get("route");
+    Instant discharged = Instant.EPOCH;
+    Duration window = Duration.between(discharged, windows.open(route, discharged).deadline());
+    return story.last("dischargeCheck").at().plus(window).minus(Duration.ofHours(8));
   }
 
   private static Duration fraction(Random random, Duration of) {

@@ -28,6 +28,12 @@ record PatientStory(String patientId, List<StoryStep> steps) {
     return steps.get(steps.size() - 1);
   }
 
+  /** The last step at {@code activityId}. */
+  StoryStep last(String activityId) {
+    return steps.stream().filter(step -> step.activityId().equals(activityId)).reduce((first, second) -> second)
+        .orElseThrow(() -> new IllegalArgumentException(patientId + " never reaches " + activityId));
+  }
+
   List<StoryStep> done() {
     return steps.subList(0, steps.size() - 1);
   }

@@ -59,7 +59,7 @@ final class StoryWriter {
     route = pick("IV", "IV", "IV", "IV", "IM", "IM", "SUBLINGUAL", "SUBLINGUAL", "ESKETAMINE_NASAL", "ESKETAMINE_NASAL");
     int preparationSessions = pick(1, 2, 2, 2, 3);
     // Induction series as clinics commonly plan them; kept short enough for the demo to start within a minute.
-    int plannedDoses = route.equals("ESKETAMINE_NASAL") ? pick(4, 6, 8) : pick(3, 4, 4, 6);
+    int plannedDoses = route.equals("ESKETAMINE_NASAL") ? pick(4, 6) : pick(3, 3, 4, 6);
     at(consultationAt, "consultation", consultation(condition, safetyRisk, preparationSessions, plannedDoses));
     if (safetyRisk) {
       boolean higherCare = chance(0.15);
