@@ -256,6 +256,11 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
     until(ExpectedConditions.elementToBeClickable(locator)).sendKeys(keys);
   }
 
+  /** Brings an element into the window, e.g. before a screenshot of it. */
+  public void scrollTo(WebElement element) {
+    ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
+  }
+
   /** Saves the page as the next numbered step of this test class. */
   public Path screenshot(String name) {
     Path file = shots.resolve(String.format("%02d-%s.png", ++step, name.replaceAll("[^A-Za-z0-9-]+", "-")));

@@ -97,6 +97,7 @@ class DemoClinicIT {
     WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
     assertThat(kpis.findElements(By.cssSelector("#kapcare-kpi-missed tbody tr"))).as("missed windows").isNotEmpty();
     assertThat(browser.visible(By.id("kapcare-kpi-first-dose")).getText()).startsWith("Median");
+    browser.scrollTo(kpis);
     browser.screenshot("cockpit-dashboard-kpis");
 
     for (String processKey : List.of("care-journey", "dosing-session")) {
