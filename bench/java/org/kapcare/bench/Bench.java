@@ -15,7 +15,7 @@ public final class Bench {
     List<String> options = List.of(args);
     boolean quick = options.contains("quick");
     BenchReport report = new BenchReport();
-    List<String> only = options.stream().filter(option -> !option.equals("quick")).toList();
+    List<String> only = options.stream().filter(option -> !List.of("quick", "all").contains(option)).toList();
     if (only.isEmpty() || only.contains("escalation")) {
       new EscalationBurst(quick ? 1_000 : 10_000).run(report);
     }
