@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Runs the benchmarks: {@code ./mvnw -Pbench verify}, or with {@code -Dbench.args="quick"} for a
- * smaller run that CI can afford; name benchmarks ({@code escalation}, {@code insight}) to run only those. Every figure is measured in this run, next to its baseline.
+ * smaller run that CI can afford; name benchmarks ({@code escalation}, {@code insight}) to run only those;
+ * {@code postgres-only} skips the insight queries' H2 half. Every figure is measured in this run, next to its baseline.
  */
 public final class Bench {
 
@@ -15,12 +16,13 @@ public final class Bench {
     List<String> options = List.of(args);
     boolean quick = options.contains("quick");
     BenchReport report = new BenchReport();
-    List<String> only = options.stream().filter(option -> !List.of("quick", "all").contains(option)).toList();
+    List<String> only = options.stream().filter(option -> !List.of("quick", "all", "postgres-only").contains(option))
+        .toList();
     if (only.isEmpty() || only.contains("escalation")) {
       new EscalationBurst(quick ? 1_000 : 10_000).run(report);
     }
     if (only.isEmpty() || only.contains("insight")) {
-      new InsightQueries(quick ? 100_000 : 1_000_000).run(report);
+      new InsightQueries(quick ? 100_000 : 1_000_000, options.contains("postgres-only")).run(report);
     }
     report.write(Path.of("target", "bench"));
     // The engine's and Spring's non-daemon threads are gone with the contexts, but be explicit.
