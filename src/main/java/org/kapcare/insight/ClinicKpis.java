@@ -60,8 +60,9 @@ public class ClinicKpis {
   private static final String MISSED = "SELECT w.patient_id, "
       + "(SELECT MAX(t.ASSIGNEE_) FROM ACT_HI_TASKINST t "
       + "WHERE t.PROC_INST_ID_ = w.dose_id AND t.TASK_DEF_KEY_ = 'integrationSession'), "
-      + "w.deadline, w.held_at, w.dose_id, p.ROOT_PROC_INST_ID_ "
+      + "w.deadline, w.held_at, w.dose_id, p.ROOT_PROC_INST_ID_, CASE WHEN j.END_TIME_ IS NULL THEN 1 ELSE 0 END "
       + "FROM (" + WINDOWS + ") w JOIN ACT_HI_PROCINST p ON p.ID_ = w.dose_id "
+      + "JOIN ACT_HI_PROCINST j ON j.ID_ = p.ROOT_PROC_INST_ID_ "
       + "WHERE " + NOT_IN_WINDOW + " ORDER BY w.deadline DESC, w.dose_id FETCH FIRST " + MISSED_LIST_LIMIT + " ROWS ONLY";
 
   /**
@@ -124,7 +125,7 @@ public class ClinicKpis {
 
   public List<Kpis.MissedWindow> missedWindows(InsightRange range) {
     return jdbc.query(MISSED, (row, n) -> new Kpis.MissedWindow(row.getString(1), row.getString(2), instant(row, 3),
-        instant(row, 4), row.getString(5), row.getString(6)), epochRange(range));
+        instant(row, 4), row.getString(5), row.getString(6), row.getInt(7) == 1), epochRange(range));
   }
 
   public Kpis.FirstDoseWait referralToFirstDose(InsightRange range) {

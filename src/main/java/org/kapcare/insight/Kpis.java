@@ -32,9 +32,10 @@ public final class Kpis {
    *
    * @param therapist the assignee of the integration session task; null while no therapist has taken it
    * @param heldAt when the session was held late; null while it has not been
+   * @param journeyRunning whether the journey still runs: Community Cockpit shows running instances only
    */
   public record MissedWindow(String patientId, String therapist, Instant deadline, Instant heldAt, String doseInstanceId,
-      String journeyInstanceId) {
+      String journeyInstanceId, boolean journeyRunning) {
   }
 
   /** Journeys whose first dose was given in the range, and the median days from their referral to it. */

@@ -207,7 +207,8 @@ function kpiTables(kpis) {
     el("h4", {}, "Missed integration windows"),
     table("kapcare-kpi-missed", ["Patient", "Therapist", "Window closed", "Held late at", "Journey"],
       kpis.missedWindows.map(m => [m.patientId, m.therapist || "none yet", m.deadline, m.heldAt || "not yet",
-        el("a", { href: `#/process-instance/${m.journeyInstanceId}/runtime` }, "open")])),
+        // Community Cockpit shows running instances only; an ended journey has no page to open.
+        m.journeyRunning ? el("a", { href: `#/process-instance/${m.journeyInstanceId}/runtime` }, "open") : "ended"])),
     el("h4", {}, "Referral to first dose"),
     el("p", { id: "kapcare-kpi-first-dose" },
       wait.medianDays === null ? "No first dose in this range."
