@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,24 +76,39 @@ class DemoClinic implements SmartInitializingSingleton {
     Random placement = new Random(settings.seed());
     int progressEvery = Math.max(1, total / 10);
     for (int patient = 0; patient < total; patient++) {
-      if (patient < settings.finishedJourneys()) {
-        PatientStory story = stories.finished(patient);
-        Duration room = HISTORY.minus(story.length()).minus(Duration.ofDays(1));
-        Duration sinceReferral = HISTORY.minus(fraction(placement, room));
-        teller.finish(story, now.minus(sinceReferral));
-      } else {
-        PatientStory story = stories.running(patient, patient - settings.finishedJourneys());
-        Duration lastDone = story.done().get(story.done().size() - 1).at();
-        Duration storyNow = story.next().at().minus(min(fraction(placement, story.next().at().minus(lastDone)), LONGEST_LEAD));
-        if (INTEGRATION_STEPS.contains(story.next().activityId()) && closingSoon(story).compareTo(lastDone) > 0) {
-          storyNow = closingSoon(story);
+      boolean finished = patient < settings.finishedJourneys();
+      PatientStory story = finished ? stories.finished(patient)
+          : stories.running(patient, patient - settings.finishedJourneys());
+      try {
+        if (finished) {
+          Duration room = HISTORY.minus(story.length()).minus(Duration.ofDays(1));
+          teller.finish(story, now.minus(HISTORY.minus(fraction(placement, room))));
+        } else {
+          teller.leaveWaiting(story, now.minus(nowInStory(story, placement)), now);
         }
-        teller.leaveWaiting(story, now.minus(storyNow), now);
+      } catch (RuntimeException e) {
+        // Each patient is one transaction: those written so far stay, and a restart would skip the demo.
+        throw new IllegalStateException("Demo clinic: patient " + story.patientId() + " could not be written: "
+            + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + ". A clinic setting may refuse the demo's answers (e.g. a lower dose limit). Delete "
+            + "the database (./data) before starting again, or start with kapcare.demo.history=false.", e);
       }
       if ((patient + 1) % progressEvery == 0) {
         LOG.info("Demo clinic: {} of {} journeys written ({} s)", patient + 1, total, seconds(started));
       }
     }
+  }
+
+  /**
+   * Where in its story a running patient is now: shortly before the step it waits for, or, when it
+   * waits to book or hold the integration session, 8 hours before that window closes.
+   */
+  private Duration nowInStory(PatientStory story, Random placement) {
+    Duration lastDone = story.done().get(story.done().size() - 1).at();
+    Duration lead = min(fraction(placement, story.next().at().minus(lastDone)), LONGEST_LEAD);
+    if (INTEGRATION_STEPS.contains(story.next().activityId()) && closingSoon(story).compareTo(lastDone) > 0) {
+      return closingSoon(story);
+    }
+    return story.next().at().minus(lead);
   }
 
   /** For a patient waiting to book or hold the integration session: its window closes in 8 hours, so that filter has work. */

@@ -16,9 +16,13 @@ public record DemoProperties(
     @DefaultValue("20261121") long seed) {
 
   public DemoProperties {
-    if (finishedJourneys < 0 || runningJourneys < 0) {
-      throw new ClinicSettingException("kapcare.demo.finished-journeys",
-          "kapcare.demo.finished-journeys and running-journeys cannot be negative");
+    atLeastZero("kapcare.demo.finished-journeys", finishedJourneys);
+    atLeastZero("kapcare.demo.running-journeys", runningJourneys);
+  }
+
+  private static void atLeastZero(String property, int journeys) {
+    if (journeys < 0) {
+      throw new ClinicSettingException(property, property + " cannot be negative, was " + journeys);
     }
   }
 }
