@@ -152,9 +152,8 @@ final class InsightQueries {
   }
 
   private static boolean isInstanceId(String column) {
-    return column.equals("ID_") || column.equals("BUSINESS_KEY_") || column.equals("TASK_ID_")
-        || column.equals("PARENT_TASK_ID_") || column.equals("EXECUTION_ID_")
-        || Arrays.stream(new String[] {"_INST_ID_", "PROCESS_INSTANCE_ID_"}).anyMatch(column::endsWith);
+    return List.of("ID_", "TASK_ID_", "PARENT_TASK_ID_", "EXECUTION_ID_").contains(column)
+        || column.endsWith("_INST_ID_") || column.endsWith("PROCESS_INSTANCE_ID_");
   }
 
   private static long count(JdbcTemplate jdbc, String table) {
