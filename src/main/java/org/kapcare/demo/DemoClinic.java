@@ -3,28 +3,36 @@ package org.kapcare.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.kapcare.integration.IntegrationWindowPolicy;
 import org.kapcare.journey.Journeys;
-import org.kapcare.notification.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo clinic's six months of history, written on the first start with an empty database by
- * driving the real processes. It runs once every bean exists but before the web server, the job
- * executor and the outbox poller start, because it moves the engine's clock, which is global.
+ * The demo clinic, written on the first start with an empty database by driving the real
+ * processes. The running journeys come first, before the web server, the job executor and the
+ * outbox poller start, so every queue has work when the first person logs in. The six months of
+ * finished journeys follow on a thread of their own while the app runs: each patient is one
+ * transaction that the job executor and the poller cannot see until the journey has ended, and the
+ * engine clock that the stories move is that thread's own ({@link StoryClock}).
  */
 @Component
 @Profile("demo")
-class DemoClinic implements SmartInitializingSingleton {
+class DemoClinic implements SmartInitializingSingleton, DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoClinic.class);
   private static final Duration HISTORY = Duration.ofDays(182);
@@ -35,17 +43,23 @@ class DemoClinic implements SmartInitializingSingleton {
   private final DemoProperties settings;
   private final StoryTeller teller;
   private final HistoryService history;
-  private final Outbox outbox;
   private final IntegrationWindowPolicy windows;
+  private final StoryClock clock;
+  /** The finished journeys being written; done at once when there is nothing to write. */
+  private volatile CompletableFuture<Void> finishedJourneys = CompletableFuture.completedFuture(null);
+  private volatile boolean stopping;
 
-  DemoClinic(DemoProperties settings, StoryTeller teller, HistoryService history, Outbox outbox,
-      IntegrationWindowPolicy windows) {
-    this.windows = windows;
+  DemoClinic(DemoProperties settings, StoryTeller teller, HistoryService history, IntegrationWindowPolicy windows,
+      StoryClock clock) {
     this.settings = settings;
     this.teller = teller;
     this.history = history;
-    this.outbox = outbox;
+    this.windows = windows;
+    this.clock = clock;
   }
+
+  /** A patient's story and when it began, decided up front so the clinic is the same whatever order it is written in. */
+  private record Patient(PatientStory story, Instant referral, Instant now, boolean finished) {}
 
   @Override
   public void afterSingletonsInstantiated() {
@@ -56,45 +70,102 @@ class DemoClinic implements SmartInitializingSingleton {
       LOG.info("Demo clinic: journeys exist already, no demo history written");
       return;
     }
-    int total = settings.finishedJourneys() + settings.runningJourneys();
-    LOG.info("Demo clinic: writing {} finished and {} running journeys (once, into this empty database)",
-        settings.finishedJourneys(), settings.runningJourneys());
     long started = System.nanoTime();
+    List<Patient> finished = new ArrayList<>();
+    List<Patient> running = new ArrayList<>();
+    patients(Instant.now().truncatedTo(ChronoUnit.MINUTES)).forEach(p -> (p.finished() ? finished : running).add(p));
+    LOG.info("Demo clinic: writing {} running journeys now, then {} finished ones over the last six months while "
+        + "the app runs (once, into this empty database)", running.size(), finished.size());
+    clock.install();
     try {
-      write(Instant.now().truncatedTo(ChronoUnit.MINUTES), total, started);
-    } finally {
-      ClockUtil.reset();
+      int notifications = write(running, "running", started);
+      clock.leave();
+      LOG.info("Demo clinic: {} running journeys wait in the queues ({} s); log in as coordinator, therapist, "
+          + "prescriber, nurse, manager or admin (password demo)", running.size(), seconds(started));
+      finishedJourneys = CompletableFuture.runAsync(() -> writeHistory(finished, notifications, started),
+          runnable -> new Thread(runnable, "demo-clinic-history").start());
+    } catch (RuntimeException e) {
+      clock.close();
+      throw e;
     }
-    // What the stories notified belongs to the past: it is shown as delivered, not sent again now.
-    int notifications = outbox.markAllDelivered("demo-history");
-    LOG.info("Demo clinic ready: {} journeys and {} notifications in {} s; log in as coordinator, therapist, "
-        + "prescriber, nurse, manager or admin (password demo)", total, notifications, seconds(started));
   }
 
-  private void write(Instant now, int total, long started) {
+  private void writeHistory(List<Patient> finished, int notificationsSoFar, long started) {
+    try {
+      int notifications = notificationsSoFar + write(finished, "finished", started);
+      if (!stopping) {
+        LOG.info("Demo clinic ready: {} journeys and {} notifications in {} s", settings.runningJourneys()
+            + settings.finishedJourneys(), notifications, seconds(started));
+      }
+    } catch (RuntimeException e) {
+      // The app runs on with the history written so far; the log says why the rest is missing.
+      LOG.error(e.getMessage(), e);
+      throw e;
+    } finally {
+      clock.close();
+    }
+  }
+
+  /** The finished journeys, written on their own thread: done, failed, or still being written. */
+  CompletableFuture<Void> finishedJourneys() {
+    return finishedJourneys;
+  }
+
+  /** A stopping app stops the history between two patients; an interrupt would close H2's file under one. */
+  @Override
+  public void destroy() throws InterruptedException, ExecutionException {
+    stopping = true;
+    try {
+      finishedJourneys.get(1, TimeUnit.MINUTES);
+    } catch (TimeoutException | ExecutionException e) {
+      LOG.warn("Demo clinic: the history was not finished before the app stopped");
+    }
+  }
+
+  private List<Patient> patients(Instant now) {
     DemoStories stories = new DemoStories(settings.seed());
     Random placement = new Random(settings.seed());
-    int progressEvery = Math.max(1, total / 10);
-    for (int patient = 0; patient < total; patient++) {
-      boolean finished = patient < settings.finishedJourneys();
-      PatientStory story = finished ? stories.finished(patient)
-          : stories.running(patient, patient - settings.finishedJourneys());
-      try {
-        if (finished) {
-          Duration room = HISTORY.minus(story.length()).minus(Duration.ofDays(1));
-          teller.finish(story, now.minus(HISTORY.minus(fraction(placement, room))));
-        } else {
-          teller.leaveWaiting(story, now.minus(nowInStory(story, placement)), now);
-        }
-      } catch (RuntimeException e) {
-        // Each patient is one transaction: those written so far stay, and a restart would skip the demo.
-        throw new IllegalStateException("Demo clinic: patient " + story.patientId() + " could not be written: "
-            + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + ". A clinic setting may refuse the demo's answers (e.g. a lower dose limit). Delete "
-            + "the database (./data) before starting again, or start with kapcare.demo.history=false.", e);
+    List<Patient> patients = new ArrayList<>();
+    for (int patient = 0; patient < settings.finishedJourneys(); patient++) {
+      PatientStory story = stories.finished(patient);
+      Duration room = HISTORY.minus(story.length()).minus(Duration.ofDays(1));
+      patients.add(new Patient(story, now.minus(HISTORY.minus(fraction(placement, room))), now, true));
+    }
+    for (int running = 0; running < settings.runningJourneys(); running++) {
+      PatientStory story = stories.running(settings.finishedJourneys() + running, running);
+      patients.add(new Patient(story, now.minus(nowInStory(story, placement)), now, false));
+    }
+    return patients;
+  }
+
+  /** Each patient is one transaction: those written so far stay, and a restart would skip the demo. */
+  private int write(List<Patient> patients, String kind, long started) {
+    int progressEvery = Math.max(1, patients.size() / 10);
+    int notifications = 0;
+    for (int written = 0; written < patients.size() && !stopping; written++) {
+      notifications += live(patients.get(written));
+      if ((written + 1) % progressEvery == 0) {
+        LOG.info("Demo clinic: {} of {} {} journeys written ({} s)", written + 1, patients.size(), kind,
+            seconds(started));
       }
-      if ((patient + 1) % progressEvery == 0) {
-        LOG.info("Demo clinic: {} of {} journeys written ({} s)", patient + 1, total, seconds(started));
-      }
+    }
+    if (stopping) {
+      LOG.warn("Demo clinic: the app stopped before every {} journey was written; those written stay, and a "
+          + "restart writes no more (delete ./data for the whole demo clinic)", kind);
+    }
+    return notifications;
+  }
+
+  private int live(Patient patient) {
+    try {
+      return patient.finished()
+          ? teller.finish(patient.story(), patient.referral())
+          : teller.leaveWaiting(patient.story(), patient.referral(), patient.now());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Demo clinic: patient " + patient.story().patientId() + " could not be written: "
+          + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + ". A clinic setting may refuse the demo's "
+          + "answers (e.g. a lower dose limit). Delete the database (./data) before starting again, or start with "
+          + "kapcare.demo.history=false.", e);
     }
   }
 

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +13,12 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.kapcare.journey.Journeys;
+import org.kapcare.notification.Outbox;
 import org.kapcare.tasklist.DemoUsers;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -28,58 +29,75 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Lives a demo patient's story through the real processes: the engine's clock is set to each
  * step's time, timers and notifications that fell due meanwhile run, then the group's demo user
  * claims and completes the task with the story's answers (checked like any Tasklist submission).
+ * The clock is the calling thread's own ({@link StoryClock}): the app's other threads keep the real time.
  */
 @Component
 @Profile("demo")
 class StoryTeller {
 
+  /** Who the outbox names as having delivered what the stories notified. */
+  static final String DELIVERED_BY = "demo-history";
 
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
   private final HistoryService history;
   /** Who works each task, by activity id: the demo user of its candidate group. */
-  private final Map<String, String> workers = new HashMap<>();
-
+  private final Map<String, String> workers = new ConcurrentHashMap<>();
+  private final StoryClock clock;
   private final TransactionTemplate transaction;
+  private final Outbox outbox;
 
   StoryTeller(RuntimeService runtime, TaskService tasks, ManagementService management, HistoryService history,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, StoryClock clock, Outbox outbox) {
     this.transaction = new TransactionTemplate(transactions);
+    this.outbox = outbox;
+    this.clock = clock;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
     this.history = history;
   }
 
-  /** The whole story, which must end the journey. */
-  void finish(PatientStory story, Instant referral) {
-    String journey = live(story.steps(), story.patientId(), referral);
-    if (history.createHistoricProcessInstanceQuery().processInstanceId(journey).finished().count() == 0) {
-      throw new IllegalStateException("demo patient " + story.patientId() + ": the journey did not end");
-    }
+  /** The whole story, which must end the journey; returns how many notifications it wrote. */
+  int finish(PatientStory story, Instant referral) {
+    return inOneTransaction(story, () -> {
+      String journey = live(story.steps(), story.patientId(), referral);
+      if (history.createHistoricProcessInstanceQuery().processInstanceId(journey).finished().count() == 0) {
+        throw new IllegalStateException("demo patient " + story.patientId() + ": the journey did not end");
+      }
+    });
   }
 
   /** The story up to its last step, which is left waiting in a queue at {@code now}. */
-  void leaveWaiting(PatientStory story, Instant referral, Instant now) {
-    String journey = live(story.done(), story.patientId(), referral);
-    runJobsUntil(journey, now);
-    openTask(story.patientId(), story.next());
+  int leaveWaiting(PatientStory story, Instant referral, Instant now) {
+    return inOneTransaction(story, () -> {
+      String journey = live(story.done(), story.patientId(), referral);
+      runJobsUntil(journey, now);
+      openTask(story.patientId(), story.next());
+    });
   }
 
-  /** One transaction per patient: a story that fails leaves nothing half-written, and commits are fewer. */
+  /**
+   * One transaction per patient: a story that fails leaves nothing half-written, commits are
+   * fewer, and nothing is seen before its end: not the job executor's due timers, not the
+   * dispatcher's waiting mail, which is marked delivered, because it belongs to the past.
+   */
+  private int inOneTransaction(PatientStory story, Runnable live) {
+    return transaction.execute(status -> {
+      live.run();
+      return outbox.markDelivered(story.patientId(), DELIVERED_BY);
+    });
+  }
+
   private String live(List<StoryStep> steps, String patientId, Instant referral) {
-    return transaction.execute(status -> liveInOneGo(steps, patientId, referral));
-  }
-
-  private String liveInOneGo(List<StoryStep> steps, String patientId, Instant referral) {
     String journey = null;
     for (StoryStep step : steps) {
       Instant at = referral.plus(step.at());
       if (journey != null) {
         runJobsUntil(journey, at);
       }
-      setClock(at);
+      clock.set(at);
       Map<String, Object> values = answers(step, referral);
       switch (step.activityId()) {
         case StoryStep.REFERRAL -> journey = runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, values).getId();
@@ -88,7 +106,7 @@ class StoryTeller {
         default -> complete(openTask(patientId, step), values);
       }
     }
-    runJobsUntil(journey, ClockUtil.getCurrentTime().toInstant());
+    runJobsUntil(journey, clock.now().toInstant());
     return journey;
   }
 
@@ -110,7 +128,7 @@ class StoryTeller {
       List<String> waiting = tasks.createTaskQuery().processInstanceBusinessKey(patientId).list().stream()
           .map(Task::getTaskDefinitionKey).toList();
       throw new IllegalStateException("demo patient " + patientId + " has no open task " + step.activityId()
-          + " at " + ClockUtil.getCurrentTime().toInstant() + "; open: " + waiting);
+          + " at " + clock.now().toInstant() + "; open: " + waiting);
     }
     return open.get(0);
   }
@@ -125,12 +143,12 @@ class StoryTeller {
           .filter(job -> job.getDuedate() == null || !job.getDuedate().toInstant().isAfter(until))
           .min(Comparator.comparing(Job::getDuedate, Comparator.nullsFirst(Comparator.naturalOrder())));
       if (next.isEmpty()) {
-        setClock(until);
+        clock.set(until);
         return;
       }
       Date due = next.get().getDuedate();
-      if (due != null && due.after(ClockUtil.getCurrentTime())) {
-        ClockUtil.setCurrentTime(due);
+      if (due != null && due.after(clock.now())) {
+        clock.set(due);
       }
       management.executeJob(next.get().getId());
     }
@@ -143,9 +161,5 @@ class StoryTeller {
         ? referral.plus(at.at()).truncatedTo(ChronoUnit.MINUTES).toString()
         : value);
     return values;
-  }
-
-  private static void setClock(Instant instant) {
-    ClockUtil.setCurrentTime(Date.from(instant));
   }
 }

@@ -91,13 +91,14 @@ public class Outbox {
   }
 
   /**
-   * Every waiting row as delivered when it was written, by {@code deliveredBy}: for rows that
-   * record the past (the demo clinic's history) rather than news to send now.
+   * One patient's waiting rows as delivered when they were written, by {@code deliveredBy}: for
+   * rows that record the past (the demo clinic's history) rather than news to send now. Called in
+   * the transaction that wrote them, the dispatcher never sees them waiting.
    */
-  public int markAllDelivered(String deliveredBy) {
+  public int markDelivered(String patientId, String deliveredBy) {
     return jdbc.update("""
         UPDATE kapcare_notification SET status = 'SENT', attempts = 1, sent_at = created_at, delivered_by = ?
-        WHERE status = 'PENDING'""", deliveredBy);
+        WHERE status = 'PENDING' AND patient_id = ?""", deliveredBy, patientId);
   }
 
   /** The newest rows first, optionally of one status or one patient. */

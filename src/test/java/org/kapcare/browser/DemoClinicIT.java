@@ -55,17 +55,18 @@ class DemoClinicIT {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
+    awaitLogLine("Started KapCareApplication");
+  }
+
+  /** The queues are full once the app has started; the six months of history follow while it runs. */
+  private static void awaitLogLine(String line) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(START_UP);
-    while (!started()) {
+    while (!Files.exists(log) || !Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
       if (!app.isAlive() || Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("the demo clinic did not start; see " + log);
+        throw new IllegalStateException("the demo clinic never logged '" + line + "'; see " + log);
       }
       Thread.sleep(1000);
     }
-  }
-
-  private static boolean started() throws IOException {
-    return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("Started KapCareApplication");
   }
 
   @AfterAll
@@ -92,7 +93,8 @@ class DemoClinicIT {
   }
 
   @Test
-  void cockpitShowsTheHeatmapAndTheKpis() {
+  void cockpitShowsTheHeatmapAndTheKpis() throws Exception {
+    awaitLogLine("Demo clinic ready");
     browser.logIn("cockpit", "manager");
     WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
     assertThat(kpis.findElements(By.cssSelector("#kapcare-kpi-missed tbody tr"))).as("missed windows").isNotEmpty();

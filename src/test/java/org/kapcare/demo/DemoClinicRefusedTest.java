@@ -5,30 +5,58 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.kapcare.KapCareApplication;
 import org.kapcare.journey.InvalidInputException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** A clinic setting that refuses the demo's answers stops the start with a message that says what to do. */
+/**
+ * A clinic setting that refuses the demo's answers: in a running journey it stops the start, in the
+ * history written while the app runs it stops the history; either way the message names the
+ * patient, the refused answer and what to do.
+ */
 class DemoClinicRefusedTest {
 
+  // The demo's nurses watch a patient 60 to 150 minutes after a dose; this clinic wants 200.
+  private static final String REFUSING_SETTING = "--kapcare.clinical.minimum-monitoring-minutes=200";
+
   @Test
-  void aSettingThatRefusesTheDemosAnswersNamesThePatientAndTheWayOut() {
-    Throwable refused = catchThrowable(() -> new SpringApplicationBuilder(KapCareApplication.class).run(
-        // The demo's nurses watch a patient 60 to 150 minutes after a dose; this clinic wants 200.
+  void inARunningJourneyTheStartStops() {
+    Throwable refused = catchThrowable(() -> start("refused-running", "--kapcare.demo.finished-journeys=0",
+        "--kapcare.demo.running-journeys=41"));
+
+    assertNamesThePatientAndTheWayOut(refused);
+  }
+
+  @Test
+  void inTheHistoryTheAppRunsOnWithoutTheRest() {
+    try (ConfigurableApplicationContext app = start("refused-history", "--kapcare.demo.finished-journeys=10",
+        "--kapcare.demo.running-journeys=0")) {
+      Throwable refused = catchThrowable(() -> app.getBean(DemoClinic.class).finishedJourneys().get(2, TimeUnit.MINUTES));
+
+      assertNamesThePatientAndTheWayOut(refused);
+      assertThat(app.isRunning()).isTrue();
+    }
+  }
+
+  private static ConfigurableApplicationContext start(String database, String... demo) {
+    List<String> args = new ArrayList<>(List.of(
         "--spring.profiles.active=demo",
-        "--kapcare.clinical.minimum-monitoring-minutes=200",
-        "--kapcare.demo.finished-journeys=10",
-        "--kapcare.demo.running-journeys=0",
-        "--spring.datasource.url=jdbc:h2:mem:refused-demo;DB_CLOSE_DELAY=-1",
+        REFUSING_SETTING,
+        "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
         // No web server (see RefusedWindowStartUpTest), so neither the REST API nor the webapps, which need one.
         "--spring.main.web-application-type=none",
         "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
             + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
         "--camunda.bpm.generate-unique-process-engine-name=true",
         "--camunda.bpm.job-execution.enabled=false"));
+    args.addAll(List.of(demo));
+    return new SpringApplicationBuilder(KapCareApplication.class).run(args.toArray(String[]::new));
+  }
 
+  private static void assertNamesThePatientAndTheWayOut(Throwable refused) {
     List<Throwable> chain = new ArrayList<>();
     for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
       chain.add(cause);

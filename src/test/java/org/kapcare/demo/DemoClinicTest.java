@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kapcare.journey.Journeys;
 import org.kapcare.notification.NotificationStatus;
@@ -26,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The demo clinic written at start-up through the real processes (fewer finished journeys than the
  * default, every running stage): every group's Tasklist filter has work and nothing is sent again.
+ * The finished journeys are written while the app runs; each test starts once they are.
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:kapcare-demo-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
@@ -49,6 +52,11 @@ class DemoClinicTest {
   IdentityService identity;
   @Autowired
   Outbox outbox;
+
+  @BeforeEach
+  void finishedJourneysWritten() throws Exception {
+    demoClinic.finishedJourneys().get(2, TimeUnit.MINUTES);
+  }
 
   @AfterEach
   void signOut() {

@@ -54,7 +54,8 @@ class DosingSessionProcessTest extends ProcessDriver {
   private ProcessInstance dischargedDose(String route, int minutesMonitored) {
     ProcessInstance dose = doseCheckedWith(route, Answers.preDoseCheck());
     assertThat(dose).hasPassed("preDoseSafety").isWaitingAt("administerDose");
-    assertThat(dose).variables().containsEntry("preDoseSafety", "proceed").containsEntry("preDoseSafetyReasons", "");
+    assertThat(dose).variables().containsEntry("preDoseSafety", "proceed").containsEntry("preDoseSafetyReasons", "")
+        .doesNotContainKey("preDoseSafetyFindings");
     complete(dose, "administerDose", Answers.administerDose());
     moveClockTo(DISCHARGED);
     complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), minutesMonitored));
