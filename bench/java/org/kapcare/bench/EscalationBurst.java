@@ -67,7 +67,9 @@ final class EscalationBurst {
         "--spring.datasource.url=jdbc:h2:file:./target/bench/escalation;DB_CLOSE_ON_EXIT=FALSE",
         "--logging.file.name=target/bench/escalation.log",
         "--logging.threshold.console=WARN",
-        "--kapcare.notify.poll-interval=PT1S")) {
+        "--kapcare.notify.poll-interval=PT1S",
+        // Outside the demo a first administrator is required (security/FirstAdministrator).
+        "--kapcare.admin.user=bench", "--kapcare.admin.password=Bench-Run-2026!")) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       BenchReport.Section section = report.section("Escalation burst: " + windows

@@ -19,6 +19,8 @@ class RefusedWindowStartUpTest {
   void aWindowOver48HoursStopsStartUpWithAShortReportNamingTheProperty(CapturedOutput output) {
     assertThatThrownBy(() -> new SpringApplicationBuilder(KapCareApplication.class).run(
         "--kapcare.integration.window=PT49H",
+        // The demo, so that no first administrator is needed (security/FirstAdministrator).
+        "--spring.profiles.active=demo",
         "--spring.datasource.url=jdbc:h2:mem:refused-window;DB_CLOSE_DELAY=-1",
         // No web server: a failed start stops its webapps, and Camunda's webapps keep their runtime in
         // statics shared with the @WebAppTest application in this JVM, whose Cockpit and Admin would then fail.

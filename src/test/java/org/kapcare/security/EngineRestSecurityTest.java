@@ -64,14 +64,14 @@ class EngineRestSecurityTest {
     assertThat(started.getBody()).containsEntry("businessKey", "K-7001");
     String taskId = tasks.createTaskQuery().processInstanceBusinessKey("K-7001").singleResult().getId();
 
-    ResponseEntity<List> nurseSees = as("nurse").getForEntity("/engine-rest/task?processInstanceBusinessKey=K-7001", List.class);
+    ResponseEntity<List> nurseSees = as("nurse").getForEntity("/engine-rest/task?processInstanceBusinessKey=K-7001&maxResults=50", List.class);
     assertThat(nurseSees.getBody()).isEmpty();
     Map<String, Object> booking = Map.of("variables", restVariables(Map.of("consultationAt", "2026-12-01T10:00Z")));
     assertThat(as("nurse").postForEntity("/engine-rest/task/" + taskId + "/complete", booking, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 
     ResponseEntity<List> coordinatorSees =
-        as("coordinator").getForEntity("/engine-rest/task?processInstanceBusinessKey=K-7001", List.class);
+        as("coordinator").getForEntity("/engine-rest/task?processInstanceBusinessKey=K-7001&maxResults=50", List.class);
     assertThat(coordinatorSees.getBody()).hasSize(1);
     assertThat(as("coordinator").postForEntity("/engine-rest/task/" + taskId + "/complete", booking, String.class)
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -94,7 +94,8 @@ class EngineRestSecurityTest {
   /** Tasklist's own API answers neither anonymous callers nor Basic credentials, only its login session. */
   @Test
   void theWebappsKeepTheirOwnLogin() {
-    String tasks = "/camunda/api/engine/engine/default/task";
+    // Paged, as Tasklist asks: an unbounded list is refused (query-max-results-limit).
+    String tasks = "/camunda/api/engine/engine/default/task?firstResult=0&maxResults=15";
     assertThat(http.getForEntity(tasks, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(as("coordinator").getForEntity(tasks, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
@@ -126,7 +127,7 @@ class EngineRestSecurityTest {
   @Test
   void aPatientsHistoryIsForManagersOnly() {
     String journey = runtime.startProcessInstanceByKey("care-journey", Answers.referral("K-7102")).getId();
-    String history = "/engine-rest/history/variable-instance?processInstanceId=" + journey;
+    String history = "/engine-rest/history/variable-instance?maxResults=500&processInstanceId=" + journey;
 
     for (String user : List.of("coordinator", "prescriber", "nurse", "therapist")) {
       assertThat(as(user).getForObject(history, List.class)).as(user).isEmpty();
