@@ -101,6 +101,18 @@ public class Outbox {
         WHERE status = 'PENDING' AND patient_id = ?""", deliveredBy, patientId);
   }
 
+  /** What waits: rows not yet delivered, the oldest of them, and rows that failed for good. */
+  public Backlog backlog() {
+    return jdbc.queryForObject("""
+        SELECT SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END) AS pending,
+               MIN(CASE WHEN status = 'PENDING' THEN created_at END) AS oldest,
+               SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed
+          FROM kapcare_notification WHERE status IN ('PENDING', 'FAILED')""",
+        (rs, row) -> new Backlog(rs.getLong("pending"), instant(rs, "oldest"), rs.getLong("failed")));
+  }
+
+  public record Backlog(long pending, Instant oldestPending, long failed) {}
+
   /** The newest rows first, optionally of one status or one patient. */
   public List<NotificationStatus> recent(String status, String patientId, int limit) {
     StringBuilder sql = new StringBuilder("""

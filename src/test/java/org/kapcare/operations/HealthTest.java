@@ -1,0 +1,79 @@
+package org.kapcare.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kapcare.ProcessTest;
+import org.kapcare.notification.NotificationStatus;
+import org.kapcare.notification.Outbox;
+import org.kapcare.notification.OutboxMessage;
+import org.kapcare.notification.RenderedMessage;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthContributorRegistry;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+
+/** What /actuator/health tells the people who run the clinic's nodes: outbox backlog and stuck jobs. */
+@ProcessTest
+class HealthTest {
+
+  @Autowired
+  HealthContributorRegistry health;
+  @Autowired
+  Outbox outbox;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  RepositoryService repository;
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aNotificationWaitingHalfAnHourTakesTheOutboxDown() {
+    assertThat(indicator("outbox").health().getStatus()).isEqualTo(Status.UP);
+
+    outbox.add(new OutboxMessage("pi-h", "ai-h", "integration-reminder", "therapists", "K-9001", null,
+        new RenderedMessage("Reminder", "text", "<p>html</p>")), Instant.now().minus(Duration.ofMinutes(31)));
+
+    var down = indicator("outbox").health();
+    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(down.getDetails()).containsEntry("pending", 1L).containsEntry("oldestPendingMinutes", 31L);
+    assertThat(down.getDetails().toString()).doesNotContain("K-9001", "therapists");
+    assertThat(outbox.recent(NotificationStatus.PENDING, null, 5)).hasSize(1);
+  }
+
+  @Test
+  void jobsDueLongAgoThatNoNodeTookTakeTheJobsDown() {
+    // A step that waits for the job executor, which this test does not run.
+    repository.createDeployment().addModelInstance("health-probe.bpmn", Bpmn.createExecutableProcess("health-probe")
+        .camundaHistoryTimeToLive(1).startEvent().camundaAsyncAfter().endEvent().done()).deploy();
+    runtime.startProcessInstanceByKey("health-probe");
+    assertThat(management.createJobQuery().processDefinitionKey("health-probe").executable().count()).isEqualTo(1);
+    assertThat(indicator("jobs").health().getStatus()).isEqualTo(Status.UP);
+
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(6))));
+
+    var down = indicator("jobs").health();
+    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+    assertThat((Long) down.getDetails().get("dueNotAcquired")).isPositive();
+    assertThat(down.getDetails()).containsKey("incidents");
+  }
+
+  private HealthIndicator indicator(String name) {
+    return (HealthIndicator) health.getContributor(name);
+  }
+}
