@@ -4,24 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.kapcare.PackagedApp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,45 +32,21 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class DemoClinicIT {
 
   private static final Duration START_UP = Duration.ofMinutes(8);
-  private static int port;
-  private static Process app;
-  private static Path log;
+  private static PackagedApp app;
 
   @RegisterExtension
-  static final Browser browser = Browser.at(() -> "http://localhost:" + port);
+  static final Browser browser = Browser.at(() -> app.baseUrl());
 
   @BeforeAll
   static void startTheDemoClinic(@TempDir Path workingDirectory) throws Exception {
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    Path jar = Path.of(System.getProperty("kapcare.jar", "target/kapcare-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
-    log = Path.of(System.getProperty("kapcare.it.logs", "target")).toAbsolutePath().resolve("demo-clinic-it.log");
-    Files.createDirectories(log.getParent());
-    app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "--server.port=" + port)
-        .directory(workingDirectory.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-    awaitLogLine("Started KapCareApplication");
-  }
-
-  /** The queues are full once the app has started; the six months of history follow while it runs. */
-  private static void awaitLogLine(String line) throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(START_UP);
-    while (!Files.exists(log) || !Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
-      if (!app.isAlive() || Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("the demo clinic never logged '" + line + "'; see " + log);
-      }
-      Thread.sleep(1000);
-    }
+    app = PackagedApp.start("demo-clinic-it", workingDirectory, Map.of());
+    app.awaitLogLine("Started KapCareApplication", START_UP);
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws InterruptedException {
     if (app != null) {
-      app.destroy();
+      app.close();
     }
   }
 
@@ -94,7 +68,8 @@ class DemoClinicIT {
 
   @Test
   void cockpitShowsTheHeatmapAndTheKpis() throws Exception {
-    awaitLogLine("Demo clinic ready");
+    // The queues are full once the app has started; the six months of history follow while it runs.
+    app.awaitLogLine("Demo clinic ready", START_UP);
     browser.logIn("cockpit", "manager");
     WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
     assertThat(kpis.findElements(By.cssSelector("#kapcare-kpi-missed tbody tr"))).as("missed windows").isNotEmpty();
@@ -114,7 +89,7 @@ class DemoClinicIT {
 
   private static JsonNode get(String user, String path) throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
-        .uri(URI.create("http://localhost:" + port + path))
+        .uri(URI.create(app.baseUrl() + path))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path).isEqualTo(200);

@@ -1,0 +1,89 @@
+package org.kapcare;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged application (the jar {@code package} built) in a JVM of its own, as an operator
+ * starts it: for integration tests (failsafe) that need a real start, a real exit or a kill.
+ * Its output goes to a log file under target/, named by the test.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private PackagedApp(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /** Starts the jar in {@code workingDirectory} on a free port with these arguments and environment variables. */
+  public static PackagedApp start(String name, Path workingDirectory, Map<String, String> environment, String... args)
+      throws IOException {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Path jar = Path.of(System.getProperty("kapcare.jar", "target/kapcare-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+    Path log = Path.of(System.getProperty("kapcare.it.logs", "target")).toAbsolutePath().resolve(name + ".log");
+    Files.createDirectories(log.getParent());
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString(), "--server.port=" + port));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    return new PackagedApp(builder.start(), log, port);
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  /** Waits until the log shows {@code line}; fails, naming the log, if the app ends or time runs out first. */
+  public void awaitLogLine(String line, Duration timeout) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!output().contains(line)) {
+      if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the app never logged '" + line + "'; see " + log);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** Waits for the app to end by itself (a refused start) and gives its exit code. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("the app did not end within " + timeout + "; see " + log);
+    }
+    return process.exitValue();
+  }
+
+  public String output() throws IOException {
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+
+  /** As {@code kill -9}: no shutdown hook runs, locks and jobs stay as they were. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      kill();
+    }
+  }
+}
