@@ -61,22 +61,44 @@ class ProductionPostureIT {
   }
 
   @Test
-  void webappCookiesAreSecureAndSameSiteStrict() throws Exception {
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl()
-            + "/camunda/api/admin/auth/user/default/login/cockpit"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + ADMIN + "&password=" + PASSWORD)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).isEqualTo(200);
-    List<String> cookies = login.headers().allValues("Set-Cookie");
-    assertThat(cookies).filteredOn(cookie -> cookie.startsWith("JSESSIONID=")).isNotEmpty()
-        .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly")
-            .containsIgnoringCase("SameSite=Strict"));
+  void webappCookiesAreSecureAndSameSiteStrictAndALoginNeedsTheCsrfToken() throws Exception {
     HttpResponse<String> page = get("/camunda/app/cockpit/default/", null);
-    assertThat(page.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("XSRF-TOKEN="))
-        .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Strict"));
+    List<String> pageCookies = page.headers().allValues("Set-Cookie");
     assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
         hsts -> assertThat(hsts).contains("max-age=31536000"));
+    assertThat(pageCookies).filteredOn(cookie -> cookie.startsWith("XSRF-TOKEN=")).singleElement()
+        .satisfies(cookie -> assertThat(cookie).containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Strict"));
+    String session = value(pageCookies, "JSESSIONID");
+    String token = value(pageCookies, "XSRF-TOKEN");
+
+    HttpResponse<String> login = login("JSESSIONID=" + session + "; XSRF-TOKEN=" + token, token);
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+        .isNotEmpty()
+        .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly")
+            .containsIgnoringCase("SameSite=Strict"));
+
+    // Camunda's CSRF filter refuses a modifying request without the token (and ends that session).
+    String otherSession = value(get("/camunda/app/cockpit/default/", null).headers().allValues("Set-Cookie"), "JSESSIONID");
+    assertThat(login("JSESSIONID=" + otherSession, null).statusCode()).as("no CSRF token, no login").isEqualTo(403);
+  }
+
+  private static HttpResponse<String> login(String cookies, String csrfToken) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl()
+            + "/camunda/api/admin/auth/user/default/login/cockpit"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", cookies)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + ADMIN + "&password=" + PASSWORD));
+    if (csrfToken != null) {
+      request.header("X-XSRF-TOKEN", csrfToken);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String value(List<String> setCookies, String name) {
+    return setCookies.stream().filter(cookie -> cookie.startsWith(name + "=")).findFirst()
+        .map(cookie -> cookie.substring(name.length() + 1).split(";", 2)[0])
+        .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + setCookies));
   }
 
   @Test
