@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -15,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@ContextConfiguration(initializers = TestDatabase.class)
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:kapcare-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
     "camunda.bpm.job-execution.enabled=false",

@@ -5,11 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The demo application on a random port with its own in-memory database; jobs run only when a test says so. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@ContextConfiguration(initializers = TestDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:kapcare-web-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
     // The REST API and webapps look the engine up by the name "default", so no generated name here.

@@ -22,7 +22,9 @@ import org.kapcare.journey.Journeys;
 import org.kapcare.notification.NotificationStatus;
 import org.kapcare.notification.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.kapcare.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -30,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  * default, every running stage): every group's Tasklist filter has work and nothing is sent again.
  * The finished journeys are written while the app runs; each test starts once they are.
  */
+@ContextConfiguration(initializers = TestDatabase.class)
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:kapcare-demo-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
     "camunda.bpm.generate-unique-process-engine-name=true",

@@ -25,7 +25,9 @@ import org.kapcare.TestMailServer;
 import org.kapcare.notification.NotificationStatus;
 import org.kapcare.notification.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.kapcare.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * a few seconds and left alone; the real job executor fires the deadline, the escalation reaches
  * the managers' queue and the dispatcher, polling on its own, mails the clinical lead once.
  */
+@ContextConfiguration(initializers = TestDatabase.class)
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:kapcare-e2e-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
     "camunda.bpm.generate-unique-process-engine-name=true",
