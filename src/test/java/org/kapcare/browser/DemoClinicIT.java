@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class DemoClinicIT {
 
   private static final Duration START_UP = Duration.ofMinutes(8);
+  @AutoClose
   private static PackagedApp app;
 
   @RegisterExtension
@@ -41,13 +42,6 @@ class DemoClinicIT {
   static void startTheDemoClinic(@TempDir Path workingDirectory) throws Exception {
     app = PackagedApp.start("demo-clinic-it", workingDirectory, Map.of());
     app.awaitLogLine("Started KapCareApplication", START_UP);
-  }
-
-  @AfterAll
-  static void stop() throws InterruptedException {
-    if (app != null) {
-      app.close();
-    }
   }
 
   @Test

@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.kapcare.KapCareApplication;
+import org.kapcare.HeadlessApp;
 import org.kapcare.journey.InvalidInputException;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -42,19 +41,12 @@ class DemoClinicRefusedTest {
   }
 
   private static ConfigurableApplicationContext start(String database, String... demo) {
-    List<String> args = new ArrayList<>(List.of(
-        "--spring.profiles.active=demo",
-        REFUSING_SETTING,
-        "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
-        // No web server (see RefusedWindowStartUpTest), so neither the REST API nor the webapps, which need one.
-        "--spring.main.web-application-type=none",
-        "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
-            + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
-        "--camunda.bpm.generate-unique-process-engine-name=true",
-        "--camunda.bpm.job-execution.enabled=false"));
+    List<String> args = new ArrayList<>(List.of("--spring.profiles.active=demo", REFUSING_SETTING,
+        "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"));
     args.addAll(List.of(demo));
-    return new SpringApplicationBuilder(KapCareApplication.class).run(args.toArray(String[]::new));
+    return HeadlessApp.start(args.toArray(String[]::new));
   }
+
 
   private static void assertNamesThePatientAndTheWayOut(Throwable refused) {
     List<Throwable> chain = new ArrayList<>();

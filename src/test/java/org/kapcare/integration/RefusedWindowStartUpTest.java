@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kapcare.KapCareApplication;
+import org.kapcare.HeadlessApp;
 import org.kapcare.journey.ClinicSettingException;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -17,16 +16,11 @@ class RefusedWindowStartUpTest {
 
   @Test
   void aWindowOver48HoursStopsStartUpWithAShortReportNamingTheProperty(CapturedOutput output) {
-    assertThatThrownBy(() -> new SpringApplicationBuilder(KapCareApplication.class).run(
+    assertThatThrownBy(() -> HeadlessApp.start(
         "--kapcare.integration.window=PT49H",
         // The demo, so that no first administrator is needed (security/FirstAdministrator).
         "--spring.profiles.active=demo",
         "--spring.datasource.url=jdbc:h2:mem:refused-window;DB_CLOSE_DELAY=-1",
-        // No web server: a failed start stops its webapps, and Camunda's webapps keep their runtime in
-        // statics shared with the @WebAppTest application in this JVM, whose Cockpit and Admin would then fail.
-        "--spring.main.web-application-type=none",
-        "--camunda.bpm.generate-unique-process-engine-name=true",
-        "--camunda.bpm.job-execution.enabled=false",
         "--kapcare.demo.history=false"))
         .hasRootCauseInstanceOf(ClinicSettingException.class);
 

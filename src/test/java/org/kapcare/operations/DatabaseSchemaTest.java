@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
-import org.kapcare.KapCareApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.kapcare.HeadlessApp;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -62,18 +61,10 @@ class DatabaseSchemaTest {
   }
 
   private ConfigurableApplicationContext start(String... more) {
-    List<String> args = new ArrayList<>(List.of(
-        "--spring.profiles.active=demo",
-        "--kapcare.demo.history=false",
-        "--spring.datasource.url=" + database,
-        // No web server (see RefusedWindowStartUpTest), so neither the REST API nor the webapps, which need one.
-        "--spring.main.web-application-type=none",
-        "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
-            + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
-        "--camunda.bpm.generate-unique-process-engine-name=true",
-        "--camunda.bpm.job-execution.enabled=false",
-        "--kapcare.notify.dispatcher-enabled=false"));
+    List<String> args = new ArrayList<>(List.of("--spring.profiles.active=demo", "--kapcare.demo.history=false",
+        "--spring.datasource.url=" + database));
     args.addAll(List.of(more));
-    return new SpringApplicationBuilder(KapCareApplication.class).run(args.toArray(String[]::new));
+    return HeadlessApp.start(args.toArray(String[]::new));
   }
+
 }

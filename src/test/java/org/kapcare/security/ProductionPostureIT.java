@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +28,7 @@ class ProductionPostureIT {
   private static final String PASSWORD = "Kx7-ward-Tulip";
   private static final Duration START_UP = Duration.ofMinutes(3);
 
+  @AutoClose
   private static PackagedApp app;
   private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -42,13 +43,6 @@ class ProductionPostureIT {
     app = PackagedApp.start("production-posture-it", folder,
         Map.of("KAPCARE_ADMIN_USER", ADMIN, "KAPCARE_ADMIN_PASSWORD", PASSWORD), production);
     app.awaitLogLine("Started KapCareApplication", START_UP);
-  }
-
-  @AfterAll
-  static void stop() throws InterruptedException {
-    if (app != null) {
-      app.close();
-    }
   }
 
   @Test

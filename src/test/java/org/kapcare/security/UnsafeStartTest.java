@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.kapcare.KapCareApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.kapcare.HeadlessApp;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
@@ -71,19 +70,11 @@ class UnsafeStartTest {
   }
 
   private ConfigurableApplicationContext app(String profile, String... more) {
-    List<String> args = new ArrayList<>(List.of(
-        "--spring.profiles.active=" + profile,
-        // The postgres profile's database setting, pointed at an in-memory H2 for this test.
-        "--KAPCARE_DB_URL=" + database, "--KAPCARE_DB_USER=sa", "--spring.datasource.url=" + database,
-        "--spring.datasource.username=sa",
-        // No web server (see RefusedWindowStartUpTest), so neither the REST API nor the webapps, which need one.
-        "--spring.main.web-application-type=none",
-        "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
-            + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
-        "--camunda.bpm.generate-unique-process-engine-name=true",
-        "--camunda.bpm.job-execution.enabled=false",
-        "--kapcare.notify.dispatcher-enabled=false"));
+    List<String> args = new ArrayList<>(List.of("--spring.profiles.active=" + profile,
+        // The postgres profile's database setting and the demo's, both pointed at one in-memory H2.
+        "--KAPCARE_DB_URL=" + database, "--KAPCARE_DB_USER=sa", "--spring.datasource.url=" + database));
     args.addAll(List.of(more));
-    return new SpringApplicationBuilder(KapCareApplication.class).run(args.toArray(String[]::new));
+    return HeadlessApp.start(args.toArray(String[]::new));
   }
+
 }
