@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kapcare.WebAppTest;
@@ -55,6 +56,19 @@ class ClinicSetupTest {
     identity.setAuthentication("manager", List.of("managers"));
     assertThat(filters.createTaskFilterQuery().listPage(0, 50)).extracting(Filter::getName).containsExactlyInAnyOrder(
         "My tasks", "Clinic management queue", "Integration windows closing within 12 hours", "Escalations");
+  }
+
+  @Test
+  void staffUserIdsMayHaveDashesLikeGroupIds() {
+    // Camunda's default pattern refuses them: a first administrator named ops-admin stopped the start.
+    User admin = identity.newUser("ops-admin");
+    admin.setPassword("Tulip-Ward-2026!");
+    identity.saveUser(admin);
+    try {
+      assertThat(identity.checkPassword("ops-admin", "Tulip-Ward-2026!")).isTrue();
+    } finally {
+      identity.deleteUser("ops-admin");
+    }
   }
 
   @Test
