@@ -51,6 +51,11 @@ public final class PackagedApp implements AutoCloseable {
     return "http://localhost:" + port;
   }
 
+  /** False once the app has ended: stopped, killed or refused to start. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Waits until the log shows {@code line}; fails, naming the log, if the app ends or time runs out first. */
   public void awaitLogLine(String line, Duration timeout) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
