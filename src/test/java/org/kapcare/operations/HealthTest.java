@@ -13,6 +13,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kapcare.ProcessTest;
+import org.kapcare.journey.EngineClock;
 import org.kapcare.notification.NotificationStatus;
 import org.kapcare.notification.Outbox;
 import org.kapcare.notification.OutboxMessage;
@@ -21,9 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthContributorRegistry;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.test.context.TestPropertySource;
 
 /** What /actuator/health tells the people who run the clinic's nodes: outbox backlog and stuck jobs. */
 @ProcessTest
+// A database of its own: the checks count every waiting notification and job in it.
+@TestPropertySource(properties = "kapcare.test.clinic=health")
 class HealthTest {
 
   @Autowired
@@ -47,7 +51,7 @@ class HealthTest {
     assertThat(indicator("outbox").health().getStatus()).isEqualTo(Status.UP);
 
     outbox.add(new OutboxMessage("pi-h", "ai-h", "integration-reminder", "therapists", "K-9001", null,
-        new RenderedMessage("Reminder", "text", "<p>html</p>")), Instant.now().minus(Duration.ofMinutes(31)));
+        new RenderedMessage("Reminder", "text", "<p>html</p>")), EngineClock.now().minus(Duration.ofMinutes(31)));
 
     var down = indicator("outbox").health();
     assertThat(down.getStatus()).isEqualTo(Status.DOWN);
