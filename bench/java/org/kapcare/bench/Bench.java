@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Runs the benchmarks: {@code ./mvnw -Pbench verify}, or with {@code -Dbench.args="quick"} for a
- * smaller run that CI can afford; name benchmarks ({@code escalation}, {@code insight}, {@code throughput}) to run only those;
- * {@code postgres-only} skips the insight queries' H2 half. Every figure is measured in this run, next to its baseline.
+ * smaller run that CI can afford; name benchmarks ({@code escalation}, {@code insight},
+ * {@code throughput}) to run only those; {@code postgres-only} skips the insight queries' H2 half. Every figure is measured in this run, next to its baseline.
  */
 public final class Bench {
 
