@@ -1,12 +1,13 @@
 package org.kapcare.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Runs the benchmarks: {@code ./mvnw -Pbench verify}, or with {@code -Dbench.args="quick"} for a
- * smaller run that CI can afford; name benchmarks ({@code escalation}, {@code insight}) to run only those;
- * {@code postgres-only} skips the insight queries' H2 half. Every figure is measured in this run, next to its baseline.
+ * smaller run that CI can afford; name benchmarks ({@code escalation}, {@code insight},
+ * {@code throughput}) to run only those; {@code postgres-only} skips the insight queries' H2 half. Every figure is measured in this run, next to its baseline.
  */
 public final class Bench {
 
@@ -23,6 +24,10 @@ public final class Bench {
     }
     if (only.isEmpty() || only.contains("insight")) {
       new InsightQueries(quick ? 100_000 : 1_000_000, options.contains("postgres-only")).run(report);
+    }
+    if (only.isEmpty() || only.contains("throughput")) {
+      new JourneyThroughput(quick ? Duration.ofSeconds(6) : Duration.ofSeconds(20),
+          quick ? Duration.ofSeconds(3) : Duration.ofSeconds(8), quick ? 1 : 3).run(report);
     }
     report.write(Path.of("target", "bench"));
     // The engine's and Spring's non-daemon threads are gone with the contexts, but be explicit.

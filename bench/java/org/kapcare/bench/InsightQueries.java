@@ -64,20 +64,12 @@ final class InsightQueries {
           "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("insight") + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256"));
     }
 
-    Path cluster = folder.resolve("insight-postgres");
-    Process start = new ProcessBuilder("bash", ".ci/postgres.sh", "start", cluster.toString(), "55433")
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String url = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (start.waitFor() != 0) {
-      BenchReport.note(report.section("Insight queries on PostgreSQL"), "skipped: no PostgreSQL server binaries "
-          + "(apt-get install postgresql), see the message above");
-      return;
-    }
-    try {
-      measure(report, "PostgreSQL", List.of("--spring.datasource.url=" + url, "--spring.datasource.username=kapcare",
-          "--spring.datasource.password="));
-    } finally {
-      new ProcessBuilder("bash", ".ci/postgres.sh", "stop", cluster.toString()).inheritIO().start().waitFor();
+    try (ThrowawayPostgres postgres = ThrowawayPostgres.start(folder.resolve("insight-postgres"), 55433)) {
+      if (postgres == null) {
+        BenchReport.note(report.section("Insight queries on PostgreSQL"), ThrowawayPostgres.SKIPPED);
+        return;
+      }
+      measure(report, "PostgreSQL", postgres.datasource());
     }
   }
 

@@ -1,0 +1,57 @@
+package org.kapcare.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A PostgreSQL cluster of its own for one benchmark, made by {@code .ci/postgres.sh} (Debian's
+ * server binaries, {@code initdb} in {@code folder}, {@code fsync=off}) and stopped on close.
+ * {@link #start} answers null, after the script has said why, when the binaries are missing.
+ */
+final class ThrowawayPostgres implements AutoCloseable {
+
+  static final String SKIPPED = "skipped: no PostgreSQL server binaries (apt-get install postgresql), see the message above";
+
+  private final Path folder;
+  private final String url;
+
+  private ThrowawayPostgres(Path folder, String url) {
+    this.folder = folder;
+    this.url = url;
+  }
+
+  /** A fresh cluster in {@code folder} (a previous run's is removed first) on {@code port}, 0 for any free port. */
+  static ThrowawayPostgres start(Path folder, int port) throws IOException, InterruptedException {
+    if (Files.exists(folder)) {
+      try (Stream<Path> old = Files.walk(folder)) {
+        old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+    if (port == 0) {
+      try (ServerSocket free = new ServerSocket(0)) {
+        port = free.getLocalPort();
+      }
+    }
+    Process start = new ProcessBuilder("bash", ".ci/postgres.sh", "start", folder.toString(), String.valueOf(port))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String url = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    return start.waitFor() == 0 ? new ThrowawayPostgres(folder, url) : null;
+  }
+
+  /** The Spring Boot arguments that point the app at this cluster (user kapcare, no password). */
+  List<String> datasource() {
+    return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=kapcare",
+        "--spring.datasource.password=");
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    new ProcessBuilder("bash", ".ci/postgres.sh", "stop", folder.toString()).inheritIO().start().waitFor();
+  }
+}
