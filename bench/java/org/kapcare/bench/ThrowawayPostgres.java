@@ -45,9 +45,10 @@ final class ThrowawayPostgres implements AutoCloseable {
   }
 
   /** The Spring Boot arguments that point the app at this cluster (user kapcare, no password). */
+  /** The app's settings for this database, with the driver setting of the postgres profile. */
   List<String> datasource() {
     return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=kapcare",
-        "--spring.datasource.password=");
+        "--spring.datasource.password=", "--spring.datasource.hikari.data-source-properties.prepareThreshold=0");
   }
 
   @Override
