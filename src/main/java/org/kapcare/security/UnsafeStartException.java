@@ -1,6 +1,6 @@
 package org.kapcare.security;
 
-/** A start that would leave the clinic's data open: refused, saying what to do instead. */
+/** A start that would leave the clinic's data open, or without its database: refused, saying what to do instead. */
 public class UnsafeStartException extends IllegalStateException {
 
   private final String action;

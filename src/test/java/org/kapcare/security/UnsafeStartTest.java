@@ -23,6 +23,13 @@ class UnsafeStartTest {
   private final String database = "jdbc:h2:mem:unsafe-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
   @Test
+  void thePostgresProfileWithoutItsDatabaseSaysWhichVariablesAreMissing() {
+    Throwable refused = catchThrowable(() -> HeadlessApp.start("--spring.profiles.active=postgres").close());
+
+    assertThat(refusal(refused)).contains("KAPCARE_DB_URL and KAPCARE_DB_USER are not set", "docs/operations.md");
+  }
+
+  @Test
   void noFirstAdministratorNoStart() {
     assertThat(refusal(start("postgres"))).contains("no administrator yet")
         .contains("KAPCARE_ADMIN_USER", "KAPCARE_ADMIN_PASSWORD");
