@@ -11,6 +11,13 @@ import java.util.List;
  */
 public final class Bench {
 
+  /**
+   * Outside the demo profile the app needs a first administrator (security/FirstAdministrator),
+   * whose password Camunda's policy checks: it may not contain the user id.
+   */
+  static final List<String> FIRST_ADMINISTRATOR = List.of("--kapcare.admin.user=bench",
+      "--kapcare.admin.password=Tulip-Ward-2026!");
+
   private Bench() {}
 
   public static void main(String[] args) throws Exception {

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -61,15 +62,16 @@ final class EscalationBurst {
     for (String file : List.of("escalation.mv.db", "escalation.trace.db", "escalation.log")) {
       Files.deleteIfExists(folder.resolve(file));
     }
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class).run(
+    List<String> args = new ArrayList<>(List.of(
         "--spring.profiles.active=bench",
         "--server.port=0",
         "--spring.datasource.url=jdbc:h2:file:./target/bench/escalation;DB_CLOSE_ON_EXIT=FALSE",
         "--logging.file.name=target/bench/escalation.log",
         "--logging.threshold.console=WARN",
-        "--kapcare.notify.poll-interval=PT1S",
-        // Outside the demo a first administrator is required (security/FirstAdministrator).
-        "--kapcare.admin.user=bench", "--kapcare.admin.password=Bench-Run-2026!")) {
+        "--kapcare.notify.poll-interval=PT1S"));
+    args.addAll(Bench.FIRST_ADMINISTRATOR);
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class)
+        .run(args.toArray(String[]::new))) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       BenchReport.Section section = report.section("Escalation burst: " + windows

@@ -104,9 +104,8 @@ final class JourneyThroughput {
     args.addAll(List.of("--spring.profiles.active=bench", "--server.port=0",
         // Jobs are run by the driver threads (below), so nothing else may take them.
         "--camunda.bpm.job-execution.enabled=false",
-        "--logging.file.name=target/bench/throughput.log", "--logging.threshold.console=WARN",
-        // Outside the demo a first administrator is required.
-        "--kapcare.admin.user=bench", "--kapcare.admin.password=Bench-Run-2026!"));
+        "--logging.file.name=target/bench/throughput.log", "--logging.threshold.console=WARN"));
+    args.addAll(Bench.FIRST_ADMINISTRATOR);
     ClockUtil.reset();
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class)
         .run(args.toArray(String[]::new))) {

@@ -44,11 +44,12 @@ final class ThrowawayPostgres implements AutoCloseable {
     return start.waitFor() == 0 ? new ThrowawayPostgres(folder, url) : null;
   }
 
-  /** The Spring Boot arguments that point the app at this cluster (user kapcare, no password). */
-  /** The app's settings for this database, with the driver setting of the postgres profile. */
+  /**
+   * The Spring Boot arguments that point the app at this cluster (user kapcare, no password)
+   * through the postgres profile itself, so that a benchmark runs with a clinic's database settings.
+   */
   List<String> datasource() {
-    return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=kapcare",
-        "--spring.datasource.password=", "--spring.datasource.hikari.data-source-properties.prepareThreshold=0");
+    return List.of("--spring.profiles.include=postgres", "--KAPCARE_DB_URL=" + url, "--KAPCARE_DB_USER=kapcare");
   }
 
   @Override
