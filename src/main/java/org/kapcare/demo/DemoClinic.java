@@ -113,7 +113,7 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
 
   /** A stopping app stops the history between two patients; an interrupt would close H2's file under one. */
   @Override
-  public void destroy() throws InterruptedException, ExecutionException {
+  public void destroy() throws InterruptedException {
     stopping = true;
     try {
       finishedJourneys.get(1, TimeUnit.MINUTES);
