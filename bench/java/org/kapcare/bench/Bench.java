@@ -66,6 +66,6 @@ public final class Bench {
         String.format("%.0f", (System.nanoTime() - started) / 1e9), "s");
     report.write(Path.of("target", "bench"));
     // The engine's and Spring's non-daemon threads are gone with the contexts, but be explicit.
-    System.exit(0);
+    System.exit(report.failed() ? 1 : 0);
   }
 }

@@ -33,9 +33,17 @@ final class BenchReport {
     System.out.printf("  %-62s %12s %s%n", name, value, unit);
   }
 
+  /** A note that starts with this fails the run: the bench exits with 1, so CI goes red. */
+  static final String FAILED = "FAILED: ";
+
   static void note(Section section, String note) {
     section.notes().add(note);
     System.out.println("  " + note);
+  }
+
+  /** Whether any benchmark noted a failure (a missing or duplicated escalation, a wrong count). */
+  boolean failed() {
+    return sections.stream().anyMatch(section -> section.notes().stream().anyMatch(note -> note.startsWith(FAILED)));
   }
 
   void write(Path folder) throws IOException {

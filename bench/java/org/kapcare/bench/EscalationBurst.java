@@ -96,7 +96,7 @@ final class EscalationBurst {
       BenchReport.note(section, "Lag = when the escalation task was created minus its window's deadline, on the engine clock "
           + "(moved forward, running in real time). Drain = from the first deadline to the last escalation.");
       if (kapCare.missing() + kapCare.duplicated() + kapCare.alertsMissing() + kapCare.alertsDuplicated() > 0) {
-        BenchReport.note(section, "FAILED: every window must escalate and alert exactly once.");
+        BenchReport.note(section, BenchReport.FAILED + "every window must escalate and alert exactly once.");
       }
     } finally {
       ClockUtil.reset();
