@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.kapcare.KapCareApplication;
 import org.kapcare.PackagedApp;
@@ -46,28 +48,41 @@ final class StartupMemory {
   /** What one start measured. */
   record Start(double secondsToReady, double readyRssMb, String startedLine) {}
 
+  /** One kind of start: what is started, and with which settings. */
+  private record Kind(String label, String name, String mainClass, List<String> settings) {}
+
   void run(BenchReport report) throws Exception {
     BenchReport.Section section = report.section("Start-up and memory: the demo clinic (H2 file) next to Camunda alone, "
         + rounds + " start(s) each, taking turns");
     Bench.deleteRecursively(FOLDER);
-    List<Start> bare = new ArrayList<>();
-    List<Start> kapCare = new ArrayList<>();
+    Kind bare = new Kind("Camunda alone", "bare", BareCamunda.class.getName(), bareSettings());
+    // Without its journeys, to tell what the app costs from what writing the demo's 40 running journeys does.
+    Kind app = new Kind("KAP Care, demo users and filters, no journeys", "kapcare-empty", KapCareApplication.class.getName(),
+        List.of("--spring.profiles.active=demo", "--kapcare.demo.history=false"));
+    Kind demo = new Kind("KAP Care demo clinic", "kapcare-demo", KapCareApplication.class.getName(),
+        List.of("--spring.profiles.active=demo"));
+    Map<Kind, List<Start>> starts = new LinkedHashMap<>();
     for (int round = 1; round <= rounds; round++) {
-      bare.add(measure(start("bare-" + round, BareCamunda.class.getName(), bareSettings()), null));
-      boolean last = round == rounds;
-      kapCare.add(measure(start("kapcare-" + round, KapCareApplication.class.getName(), List.of("--spring.profiles.active=demo")),
-          last && waitForHistory ? section : null));
+      for (Kind kind : List.of(bare, app, demo)) {
+        boolean history = kind == demo && round == rounds && waitForHistory;
+        starts.computeIfAbsent(kind, k -> new ArrayList<>())
+            .add(measure(start(kind.name() + "-" + round, kind.mainClass(), kind.settings()), history ? section : null));
+      }
     }
-    BenchReport.add(section, "Camunda alone: seconds to ready, median (each start)", summary(bare, Start::secondsToReady), "s");
-    BenchReport.add(section, "KAP Care demo: seconds to ready, median (each start)", summary(kapCare, Start::secondsToReady), "s");
-    BenchReport.add(section, "KAP Care / Camunda alone, seconds to ready",
-        ratio(median(kapCare, Start::secondsToReady), median(bare, Start::secondsToReady)), "x");
-    BenchReport.add(section, "Camunda alone: resident memory when ready, median (each start)", summary(bare, Start::readyRssMb), "MB");
-    BenchReport.add(section, "KAP Care demo: resident memory when ready, median (each start)", summary(kapCare, Start::readyRssMb), "MB");
-    BenchReport.add(section, "KAP Care / Camunda alone, resident memory when ready",
-        ratio(median(kapCare, Start::readyRssMb), median(bare, Start::readyRssMb)), "x");
-    BenchReport.note(section, "Spring's own line, last start of each: Camunda alone \"" + bare.get(bare.size() - 1).startedLine()
-        + "\"; KAP Care \"" + kapCare.get(kapCare.size() - 1).startedLine() + "\".");
+    List<Start> baseline = starts.get(bare);
+    starts.forEach((kind, measured) -> {
+      BenchReport.add(section, kind.label() + ": seconds to ready, median (each start)",
+          summary(measured, Start::secondsToReady), "s");
+      BenchReport.add(section, kind.label() + ": resident memory when ready, median (each start)",
+          summary(measured, Start::readyRssMb), "MB");
+      if (kind != bare) {
+        BenchReport.add(section, kind.label() + " / Camunda alone, seconds to ready / resident memory",
+            ratio(measured, baseline, Start::secondsToReady) + " / " + ratio(measured, baseline, Start::readyRssMb), "x");
+      }
+    });
+    BenchReport.note(section, "Spring's own line, last start of each: " + starts.entrySet().stream()
+        .map(entry -> entry.getKey().label() + " \"" + entry.getValue().get(entry.getValue().size() - 1).startedLine() + "\"")
+        .collect(Collectors.joining("; ")) + ".");
     BenchReport.note(section, "Each start is a JVM of its own (java -cp <the project's class path> <main class>, no -Xmx: the "
         + "JVM's default heap, as spring-boot:run) on an empty H2 file; seconds are from launching the JVM to the first 200 "
         + "from /actuator/health/readiness, polled every 100 ms. KAP Care's demo writes its 40 running journeys before it "
@@ -160,7 +175,7 @@ final class StartupMemory {
     return String.format("%.1f (%s)", median(starts, figure), each);
   }
 
-  private static String ratio(double value, double baseline) {
-    return String.format("%.2f", value / baseline);
+  private static String ratio(List<Start> starts, List<Start> baseline, ToDoubleFunction<Start> figure) {
+    return String.format("%.2f", median(starts, figure) / median(baseline, figure));
   }
 }
