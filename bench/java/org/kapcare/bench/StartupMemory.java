@@ -5,10 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,23 +32,28 @@ final class StartupMemory {
   private static final Duration START_UP = Duration.ofMinutes(5);
   private static final Duration HISTORY = Duration.ofMinutes(10);
   private static final Path FOLDER = Path.of("target", "bench", "startup");
+  /** First pages of the coordinators' queue read after a start on PostgreSQL, before the memory is read. */
+  private static final int QUEUE_PAGES = 20;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   private final int rounds;
   private final boolean waitForHistory;
+  private final int runningJourneys;
 
   /**
    * @param rounds starts of each kind, taking turns
    * @param waitForHistory whether the last KAP Care start also waits for the demo's background
    *     history (about two minutes) and reports the memory then
+   * @param runningJourneys how many running journeys the PostgreSQL half starts the app on
    */
-  StartupMemory(int rounds, boolean waitForHistory) {
+  StartupMemory(int rounds, boolean waitForHistory, int runningJourneys) {
     this.rounds = rounds;
     this.waitForHistory = waitForHistory;
+    this.runningJourneys = runningJourneys;
   }
 
   /** What one start measured. */
-  record Start(double secondsToReady, double readyRssMb, String startedLine) {}
+  record Start(double secondsToReady, double readyRssMb, double inUseRssMb, String startedLine) {}
 
   /** One kind of start: what is started, and with which settings. */
   private record Kind(String label, String name, String mainClass, List<String> settings) {}
@@ -66,7 +73,8 @@ final class StartupMemory {
       for (Kind kind : List.of(bare, app, demo)) {
         boolean history = kind == demo && round == rounds && waitForHistory;
         starts.computeIfAbsent(kind, k -> new ArrayList<>())
-            .add(measure(start(kind.name() + "-" + round, kind.mainClass(), kind.settings()), history ? section : null));
+            .add(measure(start(kind.name() + "-" + round, kind.mainClass(), kind.settings()),
+                history ? demoHistory(section) : NOTHING));
       }
     }
     List<Start> baseline = starts.get(bare);
@@ -89,6 +97,59 @@ final class StartupMemory {
         + "is ready and its finished ones afterwards, in the background. Camunda alone is the same starter, webapps and "
         + "REST API with Camunda's defaults, full history, authorization on and one administrator, and no models. Logs: "
         + FOLDER + "/*.log.");
+    withRunningJourneys(report);
+  }
+
+  /**
+   * The app as a clinic runs it (postgres profile, no demo) on one PostgreSQL database: its first
+   * start, which makes the schema; starts with no journeys; then, after {@link RunningJourneys} has
+   * put {@code runningJourneys} there, starts with them. The baseline (no journeys) cannot take turns
+   * with the rest, since the journeys are only added once; its starts come first.
+   */
+  private void withRunningJourneys(BenchReport report) throws Exception {
+    BenchReport.Section section = report.section(String.format("Start-up and memory on PostgreSQL: KAP Care with %,d "
+        + "running journeys next to none, %d start(s) each", runningJourneys, rounds));
+    try (ThrowawayPostgres postgres = ThrowawayPostgres.start(FOLDER.resolveSibling("startup-postgres"), 0)) {
+      if (postgres == null) {
+        BenchReport.note(section, ThrowawayPostgres.SKIPPED);
+        return;
+      }
+      List<String> settings = new ArrayList<>(List.of("--spring.profiles.active=postgres"));
+      settings.addAll(postgres.datasource());
+      settings.addAll(Bench.FIRST_ADMINISTRATOR);
+      String app = KapCareApplication.class.getName();
+      Start first = measure(start("postgres-first", app, settings), NOTHING);
+      List<Start> none = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        none.add(measure(start("postgres-none-" + round, app, settings), StartupMemory::inUse));
+      }
+      RunningJourneys.Filled filled = RunningJourneys.create(postgres.datasource(), runningJourneys, false);
+      List<Start> many = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        many.add(measure(start("postgres-journeys-" + round, app, settings), StartupMemory::inUse));
+      }
+      BenchReport.add(section, "first start on an empty database (Flyway makes the schema, models deployed)",
+          String.format("%.1f", first.secondsToReady()), "s");
+      BenchReport.add(section, "no journeys: seconds to ready, median (each start)", summary(none, Start::secondsToReady), "s");
+      BenchReport.add(section, String.format("%,d running journeys: seconds to ready, median (each start)",
+          filled.instances()), summary(many, Start::secondsToReady), "s");
+      BenchReport.add(section, "with the journeys / none, seconds to ready", ratio(many, none, Start::secondsToReady), "x");
+      BenchReport.add(section, "no journeys: resident memory when ready, median (each start)",
+          summary(none, Start::readyRssMb), "MB");
+      BenchReport.add(section, "running journeys: resident memory when ready, median (each start)",
+          summary(many, Start::readyRssMb), "MB");
+      BenchReport.add(section, "with the journeys / none, resident memory when ready", ratio(many, none, Start::readyRssMb), "x");
+      BenchReport.add(section, "no journeys: resident memory after use, median (each start)",
+          summary(none, Start::inUseRssMb), "MB");
+      BenchReport.add(section, "running journeys: resident memory after use, median (each start)",
+          summary(many, Start::inUseRssMb), "MB");
+      BenchReport.note(section, String.format("The journeys: the demo clinic's %d running ones copied under new ids, "
+          + "without their history (RunningJourneys; %.0f s). After use = after Cockpit's dashboard query "
+          + "(/engine-rest/process-definition/statistics) and %d first pages of the coordinators' queue "
+          + "(/engine-rest/task, candidate group care-coordinators, by due date) as the administrator. The app is started "
+          + "as in the H2 half, with the postgres profile and a first administrator, as a clinic's node.",
+          filled.templates(), filled.templateSeconds() + filled.copySeconds() + filled.vacuumSeconds(), QUEUE_PAGES));
+    }
   }
 
   private static List<String> bareSettings() {
@@ -116,24 +177,61 @@ final class StartupMemory {
         settings.toArray(String[]::new)), launched, name);
   }
 
-  /** Waits for readiness, reads the memory, and stops the app; with a section, first waits for the demo's history too. */
-  private static Start measure(Launched launched, BenchReport.Section history) throws Exception {
+  /**
+   * What a benchmark does with an app once it is ready, before it is stopped; answers the resident
+   * memory after it, in MB, or NaN.
+   */
+  @FunctionalInterface
+  private interface AfterReady {
+    double run(PackagedApp app, long launchedNanos) throws Exception;
+  }
+
+  private static final AfterReady NOTHING = (app, launchedNanos) -> Double.NaN;
+
+  /** Waits for readiness, reads the memory, does {@code afterReady}, and stops the app. */
+  private static Start measure(Launched launched, AfterReady afterReady) throws Exception {
     try (PackagedApp app = launched.app()) {
       awaitReady(app, launched.name());
       double seconds = (System.nanoTime() - launched.launchedNanos()) / 1e9;
       double rss = memoryMb(app.pid(), "VmRSS");
       System.out.printf("  %-20s ready in %.1f s, %.0f MB resident%n", launched.name(), seconds, rss);
-      if (history != null) {
-        app.awaitLogLine("Demo clinic ready", HISTORY);
-        BenchReport.add(history, "KAP Care demo: seconds until the background history is written (last start)",
-            String.format("%.1f", (System.nanoTime() - launched.launchedNanos()) / 1e9), "s");
-        BenchReport.add(history, "KAP Care demo: resident memory then / its peak so far (VmRSS / VmHWM)",
-            String.format("%.0f / %.0f", memoryMb(app.pid(), "VmRSS"), memoryMb(app.pid(), "VmHWM")), "MB");
-      }
+      double inUse = afterReady.run(app, launched.launchedNanos());
       String started = app.output().lines().filter(line -> line.contains("Started "))
           .map(line -> line.substring(line.indexOf("Started "))).findFirst().orElse("no \"Started\" line");
-      return new Start(seconds, rss, started);
+      return new Start(seconds, rss, inUse, started);
     }
+  }
+
+  /** The demo's background history: how long until it is written, and the memory then. */
+  private static AfterReady demoHistory(BenchReport.Section section) {
+    return (app, launchedNanos) -> {
+      app.awaitLogLine("Demo clinic ready", HISTORY);
+      BenchReport.add(section, "KAP Care demo: seconds until the background history is written (last start)",
+          String.format("%.1f", (System.nanoTime() - launchedNanos) / 1e9), "s");
+      double rss = memoryMb(app.pid(), "VmRSS");
+      BenchReport.add(section, "KAP Care demo: resident memory then / its peak so far (VmRSS / VmHWM)",
+          String.format("%.0f / %.0f", rss, memoryMb(app.pid(), "VmHWM")), "MB");
+      return rss;
+    };
+  }
+
+  /** A manager's Cockpit dashboard and a coordinator's queue pages, as the administrator; the memory after. */
+  private static double inUse(PackagedApp app, long launchedNanos) throws Exception {
+    String basic = "Basic " + Base64.getEncoder().encodeToString((Bench.ADMIN + ":" + Bench.ADMIN_PASSWORD)
+        .getBytes(StandardCharsets.UTF_8));
+    List<String> paths = new ArrayList<>(List.of("/engine-rest/process-definition/statistics"));
+    for (int page = 0; page < QUEUE_PAGES; page++) {
+      paths.add("/engine-rest/task?candidateGroup=care-coordinators&includeAssignedTasks=true&sortBy=dueDate"
+          + "&sortOrder=asc&firstResult=" + page * 15 + "&maxResults=15");
+    }
+    for (String path : paths) {
+      HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+          .header("Authorization", basic).build(), HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(path + " answered " + response.statusCode());
+      }
+    }
+    return memoryMb(app.pid(), "VmRSS");
   }
 
   private static void awaitReady(PackagedApp app, String name) throws Exception {
