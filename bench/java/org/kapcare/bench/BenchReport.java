@@ -46,6 +46,16 @@ final class BenchReport {
     return sections.stream().anyMatch(section -> section.notes().stream().anyMatch(note -> note.startsWith(FAILED)));
   }
 
+  /** The machine's load average over 1, 5 and 15 minutes: how much else ran beside a benchmark. */
+  static String loadAverage() {
+    try {
+      String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return load[0] + ", " + load[1] + ", " + load[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
   void write(Path folder) throws IOException {
     Files.createDirectories(folder);
     StringBuilder md = new StringBuilder("# KAP Care benchmark results\n");
