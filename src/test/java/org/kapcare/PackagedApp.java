@@ -28,15 +28,24 @@ public final class PackagedApp implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the jar in {@code workingDirectory} on a free port with these arguments and environment variables. */
+  /**
+   * Starts the jar in {@code workingDirectory} on a free port with these arguments and environment
+   * variables; its output goes to {@code <name>.log} in {@link #logFolder()}.
+   */
   public static PackagedApp start(String name, Path workingDirectory, Map<String, String> environment, String... args)
+      throws IOException {
+    return start(logFolder().resolve(name + ".log"), workingDirectory, environment, args);
+  }
+
+  /** The same with the output in {@code log}, wherever the caller keeps its logs (the benchmarks: target/bench). */
+  public static PackagedApp start(Path log, Path workingDirectory, Map<String, String> environment, String... args)
       throws IOException {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
     Path jar = Path.of(System.getProperty("kapcare.jar", "target/kapcare-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
-    Path log = Path.of(System.getProperty("kapcare.it.logs", "target")).toAbsolutePath().resolve(name + ".log");
+    log = log.toAbsolutePath();
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", jar.toString(), "--server.port=" + port));
@@ -45,6 +54,11 @@ public final class PackagedApp implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     return new PackagedApp(builder.start(), log, port);
+  }
+
+  /** Where the integration tests' apps log: failsafe's reports folder under Maven, else target. */
+  public static Path logFolder() {
+    return Path.of(System.getProperty("kapcare.it.logs", "target")).toAbsolutePath();
   }
 
   public String baseUrl() {
