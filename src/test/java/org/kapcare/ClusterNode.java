@@ -69,7 +69,10 @@ public final class ClusterNode {
     return startedAt;
   }
 
-  /** Starts the node and returns once it serves requests. */
+  /**
+   * Starts the node and returns once it serves requests and has set the clinic up (groups, grants,
+   * filters): that runs after Spring's "Started" line, on every start, and a start can still fail in it.
+   */
   public ClusterNode start() throws IOException, InterruptedException {
     if (running()) {
       throw new IllegalStateException(name + " is already running");
@@ -79,7 +82,7 @@ public final class ClusterNode {
     String log = logPrefix.getFileName() + "-" + name + (starts == 1 ? "" : "-start" + starts) + ".log";
     app = PackagedApp.start(logPrefix.resolveSibling(log), workingDirectory, environment,
         arguments.toArray(String[]::new));
-    app.awaitLogLine("Started KapCareApplication", START_UP);
+    app.awaitLogLine("clinic set up: ", START_UP);
     startedAt = Instant.now();
     return this;
   }
