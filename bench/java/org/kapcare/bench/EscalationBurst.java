@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 4's burst: N integration windows whose deadlines fall together, on one node with H2 on
- * file and the engine clock moved. Baseline, in the same run and engine: N bare processes whose
- * only logic is a timer that opens a task. For both, how long after each deadline its escalation
- * exists, and whether each exists exactly once.
+ * file and the engine clock moved; then, in {@link ClusterBurst}, on one and on two nodes of the
+ * packaged jar on PostgreSQL in real time. Baseline, in the same run and engine or nodes: N bare
+ * processes whose only logic is a timer that opens a task. For both, how long after each deadline
+ * its escalation exists, and whether each exists exactly once.
  */
 final class EscalationBurst {
 
@@ -29,6 +30,11 @@ final class EscalationBurst {
   }
 
   void run(BenchReport report) throws Exception {
+    runOnH2(report);
+    new ClusterBurst(windows).run(report);
+  }
+
+  private void runOnH2(BenchReport report) throws Exception {
     long began = System.nanoTime();
     Path folder = Path.of("target", "bench");
     Files.createDirectories(folder);

@@ -5,8 +5,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -49,7 +51,14 @@ final class ThrowawayPostgres implements AutoCloseable {
    * through the postgres profile itself, so that a benchmark runs with a clinic's database settings.
    */
   List<String> datasource() {
-    return List.of("--spring.profiles.include=postgres", "--KAPCARE_DB_URL=" + url, "--KAPCARE_DB_USER=kapcare");
+    List<String> arguments = new ArrayList<>(List.of("--spring.profiles.include=postgres"));
+    environment().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+    return arguments;
+  }
+
+  /** The environment variables a clinic's deployment gives each node for the postgres profile (no password here). */
+  Map<String, String> environment() {
+    return Map.of("KAPCARE_DB_URL", url, "KAPCARE_DB_USER", "kapcare");
   }
 
   @Override
