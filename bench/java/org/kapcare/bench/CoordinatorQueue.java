@@ -226,7 +226,7 @@ final class CoordinatorQueue {
     BenchReport.add(section, "coordinators' queue: REST count as the coordinator / engine without authorization / "
         + "templates' × copies", String.format("%,d / %,d / %s", rest, unchecked, expected), "tasks");
     if (running != filled.instances() || rest != unchecked || !expected.equals(String.format("%,d", rest))) {
-      BenchReport.note(section, "FAILED: the copies do not make the queue the templates promise.");
+      BenchReport.note(section, BenchReport.FAILED + "the copies do not make the queue the templates promise.");
     }
     JsonNode page = post(coordinators, "/list?firstResult=0&maxResults=15", "application/hal+json");
     JsonNode tasks = page.path("_embedded").path("task");
@@ -370,7 +370,7 @@ final class CoordinatorQueue {
     BenchReport.add(section, "coordinators' queue after both (one booked, one referred)", String.format("%,d", after),
         "tasks");
     if (!whole) {
-      BenchReport.note(section, "FAILED: the copied journey did not move on as a real one does.");
+      BenchReport.note(section, BenchReport.FAILED + "the copied journey did not move on as a real one does.");
     }
   }
 

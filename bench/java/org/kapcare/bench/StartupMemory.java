@@ -175,8 +175,7 @@ final class StartupMemory {
     Path work = FOLDER.resolve(name);
     Files.createDirectories(work);
     long launched = System.nanoTime();
-    // PackagedApp logs to target/<name>.log.
-    return new Launched(PackagedApp.startMain("bench/startup/" + name, work, Map.of(), mainClass,
+    return new Launched(PackagedApp.startMain(FOLDER.resolve(name + ".log"), work, Map.of(), mainClass,
         settings.toArray(String[]::new)), launched, name);
   }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A PostgreSQL cluster of its own for one benchmark, made by {@code .ci/postgres.sh} (Debian's
@@ -42,7 +44,14 @@ final class ThrowawayPostgres implements AutoCloseable {
    * through the postgres profile itself, so that a benchmark runs with a clinic's database settings.
    */
   List<String> datasource() {
-    return List.of("--spring.profiles.include=postgres", "--KAPCARE_DB_URL=" + url, "--KAPCARE_DB_USER=kapcare");
+    List<String> arguments = new ArrayList<>(List.of("--spring.profiles.include=postgres"));
+    environment().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+    return arguments;
+  }
+
+  /** The environment variables a clinic's deployment gives each node for the postgres profile (no password here). */
+  Map<String, String> environment() {
+    return Map.of("KAPCARE_DB_URL", url, "KAPCARE_DB_USER", "kapcare");
   }
 
   @Override

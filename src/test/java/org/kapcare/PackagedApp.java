@@ -29,31 +29,40 @@ public final class PackagedApp implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the jar in {@code workingDirectory} on a free port with these arguments and environment variables. */
+  /**
+   * Starts the jar in {@code workingDirectory} on a free port with these arguments and environment
+   * variables; its output goes to {@code <name>.log} in {@link #logFolder()}.
+   */
   public static PackagedApp start(String name, Path workingDirectory, Map<String, String> environment, String... args)
       throws IOException {
+    return start(logFolder().resolve(name + ".log"), workingDirectory, environment, args);
+  }
+
+  /** The same with the output in {@code log}, wherever the caller keeps its logs (the benchmarks: target/bench). */
+  public static PackagedApp start(Path log, Path workingDirectory, Map<String, String> environment, String... args)
+      throws IOException {
     Path jar = Path.of(System.getProperty("kapcare.jar", "target/kapcare-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
-    return launch(name, workingDirectory, environment, List.of("-jar", jar.toString()), args);
+    return launch(log, workingDirectory, environment, List.of("-jar", jar.toString()), args);
   }
 
   /**
    * Starts {@code mainClass} from this JVM's own class path, as {@code ./mvnw spring-boot:run} starts
-   * the app from target/classes: for a benchmark that compares the app with another main class
-   * started the same way.
+   * the app from target/classes, with the output in {@code log}: for a benchmark that compares the app
+   * with another main class started the same way.
    */
-  public static PackagedApp startMain(String name, Path workingDirectory, Map<String, String> environment,
+  public static PackagedApp startMain(Path log, Path workingDirectory, Map<String, String> environment,
       String mainClass, String... args) throws IOException {
-    return launch(name, workingDirectory, environment,
+    return launch(log, workingDirectory, environment,
         List.of("-cp", System.getProperty("java.class.path"), mainClass), args);
   }
 
-  private static PackagedApp launch(String name, Path workingDirectory, Map<String, String> environment,
+  private static PackagedApp launch(Path log, Path workingDirectory, Map<String, String> environment,
       List<String> what, String... args) throws IOException {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    Path log = Path.of(System.getProperty("kapcare.it.logs", "target")).toAbsolutePath().resolve(name + ".log");
+    log = log.toAbsolutePath();
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(what);
@@ -68,6 +77,11 @@ public final class PackagedApp implements AutoCloseable {
   /** The operating system's id of the app's JVM, to read its memory from /proc. */
   public long pid() {
     return process.pid();
+  }
+
+  /** Where the integration tests' apps log: failsafe's reports folder under Maven, else target. */
+  public static Path logFolder() {
+    return Path.of(System.getProperty("kapcare.it.logs", "target")).toAbsolutePath();
   }
 
   public String baseUrl() {

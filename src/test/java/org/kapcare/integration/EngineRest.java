@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import org.kapcare.ClusterNode;
 
 /** Camunda's REST API on a node, over HTTP Basic as one user; any answer but 2xx fails with its body. */
 final class EngineRest {

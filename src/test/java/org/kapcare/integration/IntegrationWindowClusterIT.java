@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcare.Answers;
+import org.kapcare.ClusterNode;
+import org.kapcare.PackagedApp;
 import org.kapcare.Postgres;
 
 /**
@@ -113,7 +115,8 @@ class IntegrationWindowClusterIT {
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
         "--kapcare.notify.lock-time=" + LOCK_TIME);
-    return new ClusterNode(name, IntegrationWindowClusterIT.class, environment, arguments, work);
+    Path logs = PackagedApp.logFolder().resolve(IntegrationWindowClusterIT.class.getSimpleName());
+    return new ClusterNode(name, logs, environment, arguments, work);
   }
 
   @AfterAll
@@ -519,7 +522,7 @@ class IntegrationWindowClusterIT {
     while (now < target) {
       if (Instant.now().isAfter(giveUpAt)) {
         throw new AssertionError("waited for " + what + " until " + giveUpAt + ": " + now + " of " + target
-            + "; node logs in " + System.getProperty("kapcare.it.logs", "target"));
+            + "; node logs in " + PackagedApp.logFolder());
       }
       Thread.sleep(poll.toMillis());
       now = count.get();

@@ -1,4 +1,4 @@
-package org.kapcare.integration;
+package org.kapcare;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,19 +7,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.kapcare.PackagedApp;
 
 /**
  * One node of a KAP Care cluster: the packaged jar as a {@link PackagedApp}, started, stopped,
  * killed and started again under one name with the same settings. Each start logs to a file of its
- * own in target/failsafe-reports: {@code <test>-node-a.log}, then {@code <test>-node-a-start2.log}.
+ * own next to {@code logPrefix}: {@code <prefix>-node-a.log}, then {@code <prefix>-node-a-start2.log}.
+ * For the cluster tests and the benchmarks alike.
  */
-final class ClusterNode {
+public final class ClusterNode {
 
   private static final Duration START_UP = Duration.ofMinutes(3);
 
   private final String name;
-  private final String logName;
+  private final Path logPrefix;
   private final Map<String, String> environment;
   private final List<String> arguments;
   private final Path workingDirectory;
@@ -28,18 +28,19 @@ final class ClusterNode {
   private Instant startedAt;
 
   /**
-   * @param name the node's name in the test's messages
-   * @param test names the node's log files
+   * @param name the node's name in the caller's messages
+   * @param logPrefix the node's log files are this path with {@code -<name>.log} appended
    * @param environment the database and first administrator, as a clinic's deployment sets them
    * @param arguments further {@code --name=value} settings
    */
-  ClusterNode(String name, Class<?> test, Map<String, String> environment, List<String> arguments, Path workingDirectory) {
+  public ClusterNode(String name, Path logPrefix, Map<String, String> environment, List<String> arguments,
+      Path workingDirectory) {
     this.name = name;
-    this.logName = test.getSimpleName() + "-" + name;
+    this.logPrefix = logPrefix;
     this.environment = Map.copyOf(environment);
     this.arguments = List.copyOf(arguments);
     this.workingDirectory = workingDirectory.resolve(name);
-    // A test JVM that ends without @AfterAll (Ctrl-C, a fork timeout) must not leave nodes running.
+    // A JVM that ends without stopping its nodes (Ctrl-C, a fork timeout, System.exit) must not leave them running.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (running()) {
         try {
@@ -51,53 +52,57 @@ final class ClusterNode {
     }, "stop-" + name));
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return app.baseUrl();
   }
 
-  boolean running() {
+  public boolean running() {
     return app != null && app.isAlive();
   }
 
   /** When the node last finished starting. */
-  Instant startedAt() {
+  public Instant startedAt() {
     return startedAt;
   }
 
-  /** Starts the node and returns once it serves requests. */
-  ClusterNode start() throws IOException, InterruptedException {
+  /**
+   * Starts the node and returns once it serves requests and has set the clinic up (groups, grants,
+   * filters): that runs after Spring's "Started" line, on every start, and a start can still fail in it.
+   */
+  public ClusterNode start() throws IOException, InterruptedException {
     if (running()) {
       throw new IllegalStateException(name + " is already running");
     }
     starts++;
     Files.createDirectories(workingDirectory);
-    app = PackagedApp.start(starts == 1 ? logName : logName + "-start" + starts, workingDirectory, environment,
+    String log = logPrefix.getFileName() + "-" + name + (starts == 1 ? "" : "-start" + starts) + ".log";
+    app = PackagedApp.start(logPrefix.resolveSibling(log), workingDirectory, environment,
         arguments.toArray(String[]::new));
-    app.awaitLogLine("Started KapCareApplication", START_UP);
+    app.awaitLogLine("clinic set up: ", START_UP);
     startedAt = Instant.now();
     return this;
   }
 
   /** A clean stop (SIGTERM): Spring closes the engine, whose job executor stops acquiring. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (running()) {
       app.close();
     }
   }
 
   /** kill -9: no shutdown hook, no rollback by the node itself; its open transactions die with its connections. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     if (running()) {
       app.kill();
     }
   }
 
   /** Lines the node's latest start has logged that contain {@code text}. */
-  long countLogLines(String text) throws IOException {
+  public long countLogLines(String text) throws IOException {
     return app == null ? 0 : app.output().lines().filter(line -> line.contains(text)).count();
   }
 
