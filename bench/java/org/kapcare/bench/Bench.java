@@ -36,7 +36,7 @@ public final class Bench {
       new JourneyThroughput(quick ? Duration.ofSeconds(6) : Duration.ofSeconds(20),
           quick ? Duration.ofSeconds(3) : Duration.ofSeconds(8), quick ? 1 : 3).run(report);
     }
-    if (only.isEmpty() || only.contains("queue")) new CoordinatorQueue(quick ? 10_000 : 100_000, quick ? 50 : 200).run(report);
+    if (only.isEmpty() || only.contains("queue")) new CoordinatorQueue(quick ? 10_000 : 100_000, quick ? 30 : 200).run(report);
     report.write(Path.of("target", "bench"));
     // The engine's and Spring's non-daemon threads are gone with the contexts, but be explicit.
     System.exit(0);
