@@ -53,7 +53,7 @@ public final class Bench {
     boolean quick = options.contains("quick");
     Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
     benchmarks.put("escalation", new EscalationBurst(quick ? 1_000 : 10_000)::run);
-    benchmarks.put("queue", new CoordinatorQueue(quick ? 10_000 : 100_000, quick ? 50 : 200)::run);
+    benchmarks.put("queue", new CoordinatorQueue(quick ? 10_000 : 100_000, quick ? 30 : 200)::run);
     // Quick: PostgreSQL only, the clinics' database; on H2 the copying alone takes minutes.
     benchmarks.put("insight", new InsightQueries(quick ? 100_000 : 1_000_000, quick ? 20 : 110,
         quick || options.contains("postgres-only"))::run);

@@ -102,8 +102,9 @@ final class CoordinatorQueue {
       String loadBefore = BenchReport.loadAverage();
       RunningJourneys.Filled filled = RunningJourneys.create(postgres.datasource(), journeys, HISTORY);
       List<String> args = new ArrayList<>(postgres.datasource());
+      // Console off: each call PostgreSQL cancels without V4 logs its stack trace; queue.log keeps everything.
       args.addAll(List.of("--spring.profiles.active=bench", "--server.port=0",
-          "--logging.file.name=target/bench/queue.log", "--logging.threshold.console=WARN"));
+          "--logging.file.name=target/bench/queue.log", "--logging.threshold.console=OFF"));
       args.addAll(Bench.FIRST_ADMINISTRATOR);
       try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class)
           .run(args.toArray(String[]::new))) {
@@ -134,25 +135,28 @@ final class CoordinatorQueue {
         List<Queue> queues = List.of(coordinators, bare);
         int warmUp = Math.max(1, calls / 10);
         report(section, ", with V4", time(queues, calls, warmUp), coordinators, bare);
-        Resource v4 = new PathMatchingResourcePatternResolver().getResources("classpath:db/vendor/postgresql/V4__*.sql")[0];
+        Resource v4 = new PathMatchingResourcePatternResolver()
+            .getResources("classpath:db/vendor/postgresql/V4__*.sql")[0];
         dropWhatItMakes(jdbc, v4);
         int without = Math.max(1, calls / 100);
         report(section, ", without V4", cancelledAfter(jdbc, () -> time(queues, without, 0)), coordinators, bare);
         new ResourceDatabasePopulator(v4).execute(dataSource);
 
         checkCopiesWork(section, engine, jdbc, coordinators, queued);
-        BenchReport.note(section, String.format("With V4 (%s, as the app's migrations leave the database): %d calls of "
-            + "each after %d warm-up calls, the two queues taking turns call by call; without it (its objects dropped, "
-            + "put back after): %d of each, none to warm up, PostgreSQL cancelling a statement after %d s (> means "
-            + "cancelled). List = POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=15 with Accept "
-            + "application/hal+json and Tasklist's body (the response embeds the filter's variables patientId and "
-            + "patientName and the count); count = POST /engine-rest/filter/{id}/count with the same body. HTTP Basic "
-            + "as a user of the queue's group, authorization on; the postgres profile's settings; the app's job "
-            + "executor and outbox dispatcher run. "
-            + "Bare: %,d processes of one user task (candidate group %s, a due date each, spread like the copies'), "
-            + "as many as the coordinators' queue holds tasks, copied from %d started through the engine like the "
-            + "journeys. Load average (1, 5, 15 min) before the fill / after the timings: %s / %s.", v4.getFilename(), calls, warmUp, without, CANCEL_AFTER.toSeconds(),
-            bareFilled.instances(), BARE, bareFilled.templates(), loadBefore, BenchReport.loadAverage()));
+        BenchReport.note(section, String.format("With V4 (%s, as the app's migrations leave the database): %d calls "
+            + "of each after %d warm-up calls, the two queues taking turns call by call; without it (its objects "
+            + "dropped, put back after): %d of each, none to warm up, PostgreSQL cancelling a statement after %d s (a "
+            + "cancelled call counts with the time it took, and is counted on a line of its own). List = POST "
+            + "/engine-rest/filter/{id}/list?firstResult=0&maxResults=15 with Accept application/hal+json and "
+            + "Tasklist's body (the response embeds the filter's variables patientId and patientName, and the count, "
+            + "for which the engine runs the count's query too); count = POST /engine-rest/filter/{id}/count with the "
+            + "same body. HTTP Basic as a user of the queue's group, authorization on; the postgres profile's settings "
+            + "(no JIT); the app's job executor and outbox dispatcher run. Bare: %,d processes of one user task "
+            + "(candidate group %s, a due date each, spread like the copies'), as many as the coordinators' queue "
+            + "holds tasks, copied from %d started through the engine like the journeys. Load average (1, 5, 15 min) "
+            + "before the fill / after the timings: %s / %s.", v4.getFilename(), calls, warmUp, without,
+            CANCEL_AFTER.toSeconds(), bareFilled.instances(), BARE, bareFilled.templates(), loadBefore,
+            BenchReport.loadAverage()));
       }
     }
   }
@@ -317,9 +321,10 @@ final class CoordinatorQueue {
             + state, timing.cancelled()[0], "");
       }
     }
-    BenchReport.add(section, "KAP Care / bare: list p50, p95; count p50, p95" + state, String.format("%.2f, %.2f; %.2f, %.2f",
-        ratio(timings, kapCare, bare, Timings::list, 50), ratio(timings, kapCare, bare, Timings::list, 95),
-        ratio(timings, kapCare, bare, Timings::count, 50), ratio(timings, kapCare, bare, Timings::count, 95)), "x");
+    BenchReport.add(section, "KAP Care / bare: list p50, p95; count p50, p95" + state, String.format(
+        "%.2f, %.2f; %.2f, %.2f", ratio(timings, kapCare, bare, Timings::list, 50),
+        ratio(timings, kapCare, bare, Timings::list, 95), ratio(timings, kapCare, bare, Timings::count, 50),
+        ratio(timings, kapCare, bare, Timings::count, 95)), "x");
   }
 
   private static double ratio(Map<Queue, Timings> timings, Queue kapCare, Queue bare,

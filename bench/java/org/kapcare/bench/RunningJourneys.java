@@ -188,7 +188,8 @@ final class RunningJourneys {
     }
     long running = jdbc.queryForObject(RUNNING_ROOTS, Long.class, key);
     if (running != instances) {
-      throw new IllegalStateException(running + " running " + key + " instances after the copy, " + instances + " wanted");
+      throw new IllegalStateException(running + " running " + key + " instances after the copy, " + instances
+          + " wanted");
     }
     double copySeconds = Math.round((seconds(tally.started) - tally.vacuumSeconds) * 10) / 10.0;
     return new Filled(key, templates, running, tally.rows, 0, copySeconds, tally.vacuumSeconds);
