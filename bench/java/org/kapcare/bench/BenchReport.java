@@ -33,9 +33,27 @@ final class BenchReport {
     System.out.printf("  %-62s %12s %s%n", name, value, unit);
   }
 
+  /** A note that starts with this fails the run: the bench exits with 1, so CI goes red. */
+  static final String FAILED = "FAILED: ";
+
   static void note(Section section, String note) {
     section.notes().add(note);
     System.out.println("  " + note);
+  }
+
+  /** Whether any benchmark noted a failure (a missing or duplicated escalation, a wrong count). */
+  boolean failed() {
+    return sections.stream().anyMatch(section -> section.notes().stream().anyMatch(note -> note.startsWith(FAILED)));
+  }
+
+  /** The machine's load average over 1, 5 and 15 minutes: how much else ran beside a benchmark. */
+  static String loadAverage() {
+    try {
+      String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return load[0] + ", " + load[1] + ", " + load[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   void write(Path folder) throws IOException {

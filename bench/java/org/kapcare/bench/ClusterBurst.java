@@ -133,11 +133,11 @@ final class ClusterBurst {
         + "they are idle from their last reminder's delivery. Who did what: ACT_HI_JOB_LOG.HOSTNAME_, and the lines each "
         + "node's dispatcher logs (target/bench/escalation-node-*.log).");
     if (idle < 0 || bareIdle < 0) {
-      BenchReport.note(section, "FAILED: the nodes were still busy with the set-up when the first deadline fell; "
+      BenchReport.note(section, BenchReport.FAILED + "the nodes were still busy with the set-up when the first deadline fell; "
           + "the figures include that work.");
     }
     if (deliveredTwice != 0) {
-      BenchReport.note(section, "FAILED: every managers' alert must be delivered exactly once.");
+      BenchReport.note(section, BenchReport.FAILED + "every managers' alert must be delivered exactly once.");
     }
     return new Measured(kapCareResult, bareResult);
   }

@@ -87,7 +87,7 @@ final class EscalationBurst {
     BenchReport.add(section, "managers' alerts: missing / duplicated", kapCare.alertsQueued().missing() + " / "
         + kapCare.alertsQueued().duplicated(), "");
     if (kapCare.failures() + bare.failures() > 0) {
-      BenchReport.note(section, "FAILED: every window must escalate and alert exactly once (bare engine: "
+      BenchReport.note(section, BenchReport.FAILED + "every window must escalate and alert exactly once (bare engine: "
           + bare.escalations().missing() + " missing / " + bare.escalations().duplicated() + " duplicated).");
     }
   }

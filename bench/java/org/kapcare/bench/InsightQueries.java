@@ -44,12 +44,19 @@ final class InsightQueries {
   private static final int PAGE = 20_000;
 
   private final int activityInstances;
+  private final int finishedJourneys;
   private final boolean postgresOnly;
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
-  InsightQueries(int activityInstances, boolean postgresOnly) {
+  /**
+   * @param activityInstances how many the copies reach (at least)
+   * @param finishedJourneys how many finished journeys the demo clinic writes before the copying;
+   *     fewer make a quicker run whose history has the same shape
+   */
+  InsightQueries(int activityInstances, int finishedJourneys, boolean postgresOnly) {
     this.activityInstances = activityInstances;
+    this.finishedJourneys = finishedJourneys;
     this.postgresOnly = postgresOnly;
   }
 
@@ -76,7 +83,7 @@ final class InsightQueries {
   private void measure(BenchReport report, String database, List<String> datasource) throws Exception {
     List<String> args = new ArrayList<>(datasource);
     args.addAll(List.of("--spring.profiles.active=demo", "--server.port=0",
-        "--kapcare.demo.finished-journeys=110", "--camunda.bpm.job-execution.enabled=false",
+        "--kapcare.demo.finished-journeys=" + finishedJourneys, "--camunda.bpm.job-execution.enabled=false",
         "--kapcare.notify.dispatcher-enabled=false", "--logging.file.name=target/bench/insight.log",
         "--logging.threshold.console=WARN",
         // The baseline pages the history REST API 20,000 rows at a time, its fastest; clinics cap queries at 2,000.
@@ -85,7 +92,7 @@ final class InsightQueries {
         .run(args.toArray(String[]::new))) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-      awaitFinishedJourneys(jdbc, 110);
+      awaitFinishedJourneys(jdbc, finishedJourneys);
       long demo = count(jdbc, "ACT_HI_ACTINST");
       // Doubling: each round copies every row once, so the work stays proportional to the final size.
       int rounds = (int) Math.max(0, Math.ceil(Math.log((double) activityInstances / demo) / Math.log(2)));
@@ -100,9 +107,9 @@ final class InsightQueries {
       jdbc.execute(database.equals("PostgreSQL") ? "VACUUM ANALYZE" : "ANALYZE");
       BenchReport.Section section = report.section("Insight queries on " + database + ": "
           + String.format("%,d", count(jdbc, "ACT_HI_ACTINST")) + " historic activity instances");
-      BenchReport.note(section, String.format("The demo clinic's %,d activity instances (110 finished journeys, 40 "
+      BenchReport.note(section, String.format("The demo clinic's %,d activity instances (%d finished journeys, 40 "
           + "running) doubled %d times under new ids in %.0f s; queries over the default range, the last six months.",
-          demo, rounds, (System.nanoTime() - copying) / 1e9));
+          demo, finishedJourneys, rounds, (System.nanoTime() - copying) / 1e9));
       for (String key : List.of("care-journey", "dosing-session")) {
         BenchReport.add(section, "heatmap " + key + ", p50 / max of " + RUNS,
             timings(base + "/api/insight/heatmap?processDefinitionKey=" + key), "ms");

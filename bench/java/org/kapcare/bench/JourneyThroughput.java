@@ -111,7 +111,7 @@ final class JourneyThroughput {
         .run(args.toArray(String[]::new))) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-      String loadBefore = loadAverage();
+      String loadBefore = BenchReport.loadAverage();
       Drivers drivers = new Drivers(engine);
       int userTasks = steps(Instant.now()).size();
       deployBare(engine, userTasks);
@@ -152,7 +152,7 @@ final class JourneyThroughput {
               tallies.get(Kind.BARE).cpuMillisPerJourney() / tallies.get(Kind.KAP_CARE).cpuMillisPerJourney()), "x");
         }
       }
-      String loadAfter = loadAverage();
+      String loadAfter = BenchReport.loadAverage();
       long pending = awaitOutbox(jdbc);
 
       Map<Kind, Map<String, Integer>> rows = new EnumMap<>(Kind.class);
@@ -475,15 +475,6 @@ final class JourneyThroughput {
   private static int count(JdbcTemplate jdbc, String table, String rootProcessInstance) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE ROOT_PROC_INST_ID_ = ?", Integer.class,
         rootProcessInstance);
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return load[0] + ", " + load[1] + ", " + load[2];
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 
   private static String patientId(int patient) {

@@ -3,13 +3,10 @@ package org.kapcare.bench;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A PostgreSQL cluster of its own for one benchmark, made by {@code .ci/postgres.sh} (Debian's
@@ -30,11 +27,7 @@ final class ThrowawayPostgres implements AutoCloseable {
 
   /** A fresh cluster in {@code folder} (a previous run's is removed first) on {@code port}, 0 for any free port. */
   static ThrowawayPostgres start(Path folder, int port) throws IOException, InterruptedException {
-    if (Files.exists(folder)) {
-      try (Stream<Path> old = Files.walk(folder)) {
-        old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
+    Bench.deleteRecursively(folder);
     if (port == 0) {
       try (ServerSocket free = new ServerSocket(0)) {
         port = free.getLocalPort();

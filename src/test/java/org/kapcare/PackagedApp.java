@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The packaged application (the jar {@code package} built) in a JVM of its own, as an operator
- * starts it: for integration tests (failsafe) that need a real start, a real exit or a kill.
+ * starts it: for integration tests (failsafe) that need a real start, a real exit or a kill; or a
+ * main class from the class path, for the start-up benchmark.
  * Its output goes to a log file under target/, named by the test.
  */
 public final class PackagedApp implements AutoCloseable {
@@ -40,20 +41,42 @@ public final class PackagedApp implements AutoCloseable {
   /** The same with the output in {@code log}, wherever the caller keeps its logs (the benchmarks: target/bench). */
   public static PackagedApp start(Path log, Path workingDirectory, Map<String, String> environment, String... args)
       throws IOException {
+    Path jar = Path.of(System.getProperty("kapcare.jar", "target/kapcare-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+    return launch(log, workingDirectory, environment, List.of("-jar", jar.toString()), args);
+  }
+
+  /**
+   * Starts {@code mainClass} from this JVM's own class path, as {@code ./mvnw spring-boot:run} starts
+   * the app from target/classes, with the output in {@code log}: for a benchmark that compares the app
+   * with another main class started the same way.
+   */
+  public static PackagedApp startMain(Path log, Path workingDirectory, Map<String, String> environment,
+      String mainClass, String... args) throws IOException {
+    return launch(log, workingDirectory, environment,
+        List.of("-cp", System.getProperty("java.class.path"), mainClass), args);
+  }
+
+  private static PackagedApp launch(Path log, Path workingDirectory, Map<String, String> environment,
+      List<String> what, String... args) throws IOException {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    Path jar = Path.of(System.getProperty("kapcare.jar", "target/kapcare-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
     log = log.toAbsolutePath();
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "--server.port=" + port));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(what);
+    command.add("--server.port=" + port);
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     return new PackagedApp(builder.start(), log, port);
+  }
+
+  /** The operating system's id of the app's JVM, to read its memory from /proc. */
+  public long pid() {
+    return process.pid();
   }
 
   /** Where the integration tests' apps log: failsafe's reports folder under Maven, else target. */

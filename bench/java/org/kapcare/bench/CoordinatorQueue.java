@@ -1,0 +1,412 @@
+package org.kapcare.bench;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.kapcare.Answers;
+import org.kapcare.KapCareApplication;
+import org.kapcare.journey.Journeys;
+import org.kapcare.tasklist.ClinicGroup;
+import org.kapcare.tasklist.Grants;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * Issue 7's coordinator queue: N running care journeys on PostgreSQL ({@link RunningJourneys}), and
+ * the care coordinators' Tasklist filter (candidate group care-coordinators, assigned tasks included,
+ * by due date) listed and counted through the engine's REST API as Tasklist calls it, by a signed-in
+ * coordinator, authorization checks on. Baseline, in the same database and run: as many bare
+ * processes of one user task as the coordinators' queue holds tasks, with a group of their own, due
+ * dates and a filter of the same shape, timed in turn with the journeys' queue. Both with the
+ * statistics of db/vendor/postgresql/V4 and without them. Then a copied task is completed and a
+ * journey started over REST, to show that the copies are whole.
+ */
+final class CoordinatorQueue {
+
+  /** Without V4 a call can take minutes: PostgreSQL cancels it after this (set while those few calls run). */
+  private static final Duration CANCEL_AFTER = Duration.ofSeconds(20);
+  private static final String BARE = "bare-queue";
+  /** The queue reads runtime tables only; copying the journeys' history too takes 4 times as long. */
+  private static final boolean HISTORY = false;
+  /** Camunda's password policy refuses a password that holds the user id. */
+  private static final String PASSWORD = "Harbour-Lamp-2026!";
+  /**
+   * What Tasklist 7.24 (cam-tasklist-view-ctrl.js, through the SDK's Filter.getTasks) posts for a
+   * filter's first page: its empty search, paging, its default sorting (after the filter's own) and
+   * active tasks only. The variables it shows come from the filter's properties, not from the body.
+   */
+  private static final String TASKLIST_BODY = """
+      {"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],"firstResult":0,"maxResults":15,\
+      "sorting":[{"sortBy":"created","sortOrder":"desc"}],"active":true}""";
+
+  private final int journeys;
+  private final int calls;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+  private String engineRest;
+
+  /** {@code calls} of each kind timed with the V4 migration (after a tenth as many), a hundredth without it. */
+  CoordinatorQueue(int journeys, int calls) {
+    this.journeys = journeys;
+    this.calls = calls;
+  }
+
+  /** A filter and the user who opens it. */
+  private record Queue(String label, String user, String filterId) {}
+
+  void run(BenchReport report) throws Exception {
+    Path folder = Path.of("target", "bench").toAbsolutePath();
+    Files.createDirectories(folder);
+    Files.deleteIfExists(folder.resolve("queue.log"));
+    try (ThrowawayPostgres postgres = ThrowawayPostgres.start(folder.resolve("queue-postgres"), 0)) {
+      if (postgres == null) {
+        BenchReport.note(report.section("Coordinator queue on PostgreSQL"), ThrowawayPostgres.SKIPPED);
+        return;
+      }
+      String loadBefore = BenchReport.loadAverage();
+      RunningJourneys.Filled filled = RunningJourneys.create(postgres.datasource(), journeys, HISTORY);
+      List<String> args = new ArrayList<>(postgres.datasource());
+      // Console off: each call PostgreSQL cancels without V4 logs its stack trace; queue.log keeps everything.
+      args.addAll(List.of("--spring.profiles.active=bench", "--server.port=0",
+          "--logging.file.name=target/bench/queue.log", "--logging.threshold.console=OFF"));
+      args.addAll(Bench.FIRST_ADMINISTRATOR);
+      try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class)
+          .run(args.toArray(String[]::new))) {
+        engineRest = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/engine-rest";
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        FilterService filters = engine.getFilterService();
+        Queue coordinators = new Queue("KAP Care", user(engine, "queue-coordinator", ClinicGroup.CARE_COORDINATORS.id()),
+            filters.createTaskFilterQuery().filterName(ClinicGroup.CARE_COORDINATORS.queueName()).singleResult().getId());
+        BenchReport.Section section = report.section(String.format("Coordinator queue on PostgreSQL: %,d running "
+            + "journeys, the care coordinators' Tasklist filter over REST", filled.instances()));
+        BenchReport.add(section, "running journeys: demo clinic's templates written / copied / VACUUM ANALYZE",
+            filled.templateSeconds() + " / " + filled.copySeconds() + " / " + filled.vacuumSeconds(), "s");
+        BenchReport.add(section, "rows the copies wrote", String.format("%,d", filled.rows()), "rows");
+        long queued = checkQueue(section, engine, jdbc, coordinators, filled);
+
+        // As many bare processes as the coordinators' queue holds tasks: two queues of one size, side by side.
+        DataSource dataSource = app.getBean(DataSource.class);
+        RunningJourneys.Filled bareFilled = bareProcesses(engine, dataSource, app.getBean(Grants.class),
+            filled.templates(), (int) queued);
+        Queue bare = new Queue("bare", user(engine, "queue-bare", BARE),
+            filters.createTaskFilterQuery().filterName(BARE).singleResult().getId());
+        BenchReport.add(section, "bare processes: templates started / copied / VACUUM ANALYZE",
+            bareFilled.templateSeconds() + " / " + bareFilled.copySeconds() + " / " + bareFilled.vacuumSeconds(), "s");
+        BenchReport.add(section, "all tasks / with a due date", String.format("%,d / %,d", count(jdbc, ""),
+            count(jdbc, "WHERE DUE_DATE_ IS NOT NULL")), "tasks");
+
+        List<Queue> queues = List.of(coordinators, bare);
+        int warmUp = Math.max(1, calls / 10);
+        report(section, ", with V4", time(queues, calls, warmUp), coordinators, bare);
+        Resource v4 = new PathMatchingResourcePatternResolver()
+            .getResources("classpath:db/vendor/postgresql/V4__*.sql")[0];
+        dropWhatItMakes(jdbc, v4);
+        int without = Math.max(1, calls / 100);
+        report(section, ", without V4", cancelledAfter(jdbc, () -> time(queues, without, 0)), coordinators, bare);
+        new ResourceDatabasePopulator(v4).execute(dataSource);
+
+        checkCopiesWork(section, engine, jdbc, coordinators, queued);
+        BenchReport.note(section, String.format("With V4 (%s, as the app's migrations leave the database): %d calls "
+            + "of each after %d warm-up calls, the two queues taking turns call by call; without it (its objects "
+            + "dropped, put back after): %d of each, none to warm up, PostgreSQL cancelling a statement after %d s (a "
+            + "cancelled call counts with the time it took, and is counted on a line of its own). List = POST "
+            + "/engine-rest/filter/{id}/list?firstResult=0&maxResults=15 with Accept application/hal+json and "
+            + "Tasklist's body (the response embeds the filter's variables patientId and patientName, and the count, "
+            + "for which the engine runs the count's query too); count = POST /engine-rest/filter/{id}/count with the "
+            + "same body. HTTP Basic as a user of the queue's group, authorization on; the postgres profile's settings "
+            + "(no JIT); the app's job executor and outbox dispatcher run. Bare: %,d processes of one user task "
+            + "(candidate group %s, a due date each, spread like the copies'), as many as the coordinators' queue "
+            + "holds tasks, copied from %d started through the engine like the journeys. Load average (1, 5, 15 min) "
+            + "before the fill / after the timings: %s / %s.", v4.getFilename(), calls, warmUp, without,
+            CANCEL_AFTER.toSeconds(), bareFilled.instances(), BARE, bareFilled.templates(), loadBefore,
+            BenchReport.loadAverage()));
+      }
+    }
+  }
+
+  /** A staff member of {@code group}, as an administrator would add one. */
+  private static String user(ProcessEngine engine, String id, String group) {
+    IdentityService identity = engine.getIdentityService();
+    User user = identity.newUser(id);
+    user.setFirstName("Queue");
+    user.setLastName("Bench");
+    user.setPassword(PASSWORD);
+    identity.saveUser(user);
+    identity.createMembership(id, group);
+    return id;
+  }
+
+  /**
+   * The baseline: a process of one user task for a group of its own, due when its variable says,
+   * with the coordinators' grants and a filter of the coordinators' shape; started {@code templates}
+   * times through the engine, then copied as the journeys are until {@code instances} run.
+   */
+  private RunningJourneys.Filled bareProcesses(ProcessEngine engine, DataSource dataSource, Grants grants, int templates,
+      int instances) throws SQLException {
+    long started = System.nanoTime();
+    engine.getRepositoryService().createDeployment().addModelInstance(BARE + ".bpmn",
+        Bpmn.createExecutableProcess(BARE).camundaHistoryTimeToLive(2555).startEvent()
+            .userTask("bareTask").name("Bare task").camundaCandidateGroups(BARE).camundaDueDate("${dueAt}")
+            .endEvent().done()).deploy();
+    IdentityService identity = engine.getIdentityService();
+    identity.saveGroup(identity.newGroup(BARE));
+    grants.grant(BARE, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    grants.grant(BARE, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    FilterService filters = engine.getFilterService();
+    Filter coordinators = filters.createTaskFilterQuery().filterName(ClinicGroup.CARE_COORDINATORS.queueName())
+        .singleResult();
+    Filter filter = filters.newTaskFilter(BARE);
+    filter.setProperties(coordinators.getProperties());
+    filter.setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(BARE).includeAssignedTasks()
+        .orderByDueDate().asc());
+    filters.saveFilter(filter);
+    grants.grant(BARE, Resources.FILTER, filter.getId(), Permissions.READ);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    for (int i = 0; i < templates; i++) {
+      String key = String.format("BARE-%04d", i);
+      engine.getRuntimeService().startProcessInstanceByKey(BARE, key, Map.of("patientId", key, "patientName",
+          "Bare Patient", "dueAt", Date.from(now.plus(Duration.ofHours(1 + i)))));
+    }
+    double templateSeconds = seconds(System.nanoTime() - started);
+    RunningJourneys.Filled filled = RunningJourneys.fill(dataSource, BARE, instances, HISTORY);
+    return new RunningJourneys.Filled(BARE, filled.templates(), filled.instances(), filled.rows(), templateSeconds,
+        filled.copySeconds(), filled.vacuumSeconds());
+  }
+
+  /**
+   * The queue the coordinator sees, counted three ways: over REST with authorization, by the engine
+   * without, and from the templates (their coordinator tasks, times the copies). Answers its size.
+   */
+  private long checkQueue(BenchReport.Section section, ProcessEngine engine, JdbcTemplate jdbc, Queue coordinators,
+      RunningJourneys.Filled filled) throws Exception {
+    String group = ClinicGroup.CARE_COORDINATORS.id();
+    long running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Journeys.CARE_JOURNEY)
+        .rootProcessInstances().count();
+    long rest = post(coordinators, "/count", "application/json").get("count").asLong();
+    long unchecked = engine.getTaskService().createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count();
+    long inTemplates = jdbc.queryForObject("""
+        SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RU_IDENTITYLINK i ON i.TASK_ID_ = t.ID_
+         WHERE i.TYPE_ = 'candidate' AND i.GROUP_ID_ = ? AND t.ID_ !~ ?""", Long.class, group, RunningJourneys.COPY_ID);
+    String expected = filled.instances() % filled.templates() == 0
+        ? String.format("%,d", inTemplates * filled.instances() / filled.templates()) : "(not a whole number of copies)";
+    BenchReport.add(section, "running journeys (engine's process instance query)", String.format("%,d", running), "");
+    BenchReport.add(section, "coordinators' queue: REST count as the coordinator / engine without authorization / "
+        + "templates' × copies", String.format("%,d / %,d / %s", rest, unchecked, expected), "tasks");
+    if (running != filled.instances() || rest != unchecked || !expected.equals(String.format("%,d", rest))) {
+      BenchReport.note(section, BenchReport.FAILED + "the copies do not make the queue the templates promise.");
+    }
+    JsonNode page = post(coordinators, "/list?firstResult=0&maxResults=15", "application/hal+json");
+    JsonNode tasks = page.path("_embedded").path("task");
+    boolean variables = tasks.size() == 15;
+    for (JsonNode task : tasks) {
+      List<String> names = new ArrayList<>();
+      task.path("_embedded").path("variable").forEach(variable -> names.add(variable.path("name").asText()));
+      variables &= names.containsAll(List.of("patientId", "patientName"));
+    }
+    BenchReport.add(section, "first page: tasks / each with patientId and patientName / count in the response",
+        tasks.size() + " / " + (variables ? "yes" : "NO") + " / " + page.path("count").asLong(), "");
+    BenchReport.note(section, "The first page's due dates: " + String.join(", ", tasks.findValuesAsText("due")) + ".");
+    return rest;
+  }
+
+  /** Times the list and the count of every queue, the queues taking turns call by call. */
+  private Map<Queue, Timings> time(List<Queue> queues, int calls, int warmUp) throws Exception {
+    Map<Queue, Timings> timings = new LinkedHashMap<>();
+    queues.forEach(queue -> timings.put(queue, new Timings(new long[calls], new long[calls], new int[1])));
+    for (int call = -warmUp; call < calls; call++) {
+      for (Queue queue : queues) {
+        Timings timing = timings.get(queue);
+        long list = timed(timing, queue, "/list?firstResult=0&maxResults=15", "application/hal+json");
+        long count = timed(timing, queue, "/count", "application/json");
+        if (call >= 0) {
+          timing.list()[call] = list;
+          timing.count()[call] = count;
+        }
+      }
+    }
+    timings.values().forEach(timing -> {
+      Arrays.sort(timing.list());
+      Arrays.sort(timing.count());
+    });
+    return timings;
+  }
+
+  /** One call's nanoseconds; a call PostgreSQL cancelled counts with the time it took, and is counted. */
+  private long timed(Timings timing, Queue queue, String path, String accept) throws Exception {
+    long started = System.nanoTime();
+    try {
+      post(queue, path, accept);
+    } catch (IllegalStateException e) {
+      if (!e.getMessage().contains(" 500:")) {
+        throw e;
+      }
+      timing.cancelled()[0]++;
+    }
+    return System.nanoTime() - started;
+  }
+
+  /** Nanoseconds per call, sorted, and how many calls PostgreSQL cancelled. */
+  private record Timings(long[] list, long[] count, int[] cancelled) {}
+
+  private interface Measurement {
+    Map<Queue, Timings> run() throws Exception;
+  }
+
+  /** Runs {@code measurement} with PostgreSQL cancelling any statement after CANCEL_AFTER. */
+  private static Map<Queue, Timings> cancelledAfter(JdbcTemplate jdbc, Measurement measurement) throws Exception {
+    jdbc.execute("ALTER SYSTEM SET statement_timeout = '" + CANCEL_AFTER.toSeconds() + "s'");
+    jdbc.execute("SELECT pg_reload_conf()");
+    try {
+      return measurement.run();
+    } finally {
+      jdbc.execute("ALTER SYSTEM RESET statement_timeout");
+      jdbc.execute("SELECT pg_reload_conf()");
+    }
+  }
+
+  /** Drops the indexes and statistics a migration script creates, found by their names in it. */
+  private static void dropWhatItMakes(JdbcTemplate jdbc, Resource script) throws IOException {
+    Matcher created = Pattern.compile("CREATE (INDEX|STATISTICS) (\\w+)").matcher(script.getContentAsString(
+        StandardCharsets.UTF_8));
+    while (created.find()) {
+      jdbc.execute("DROP " + created.group(1) + " " + created.group(2));
+    }
+  }
+
+  private static void report(BenchReport.Section section, String state, Map<Queue, Timings> timings, Queue kapCare,
+      Queue bare) {
+    for (Queue queue : timings.keySet()) {
+      Timings timing = timings.get(queue);
+      BenchReport.add(section, queue.label() + ": list, p50 / p95 / max" + state, spread(timing.list()), "ms");
+      BenchReport.add(section, queue.label() + ": count, p50 / p95 / max" + state, spread(timing.count()), "ms");
+      if (timing.cancelled()[0] > 0) {
+        BenchReport.add(section, queue.label() + ": calls PostgreSQL cancelled after " + CANCEL_AFTER.toSeconds() + " s"
+            + state, timing.cancelled()[0], "");
+      }
+    }
+    BenchReport.add(section, "KAP Care / bare: list p50, p95; count p50, p95" + state, String.format(
+        "%.2f, %.2f; %.2f, %.2f", ratio(timings, kapCare, bare, Timings::list, 50),
+        ratio(timings, kapCare, bare, Timings::list, 95), ratio(timings, kapCare, bare, Timings::count, 50),
+        ratio(timings, kapCare, bare, Timings::count, 95)), "x");
+  }
+
+  private static double ratio(Map<Queue, Timings> timings, Queue kapCare, Queue bare,
+      Function<Timings, long[]> calls, int percent) {
+    return percentile(calls.apply(timings.get(kapCare)), percent) / (double) percentile(calls.apply(timings.get(bare)),
+        percent);
+  }
+
+  private static String spread(long[] sorted) {
+    return String.format("%.1f / %.1f / %.1f", percentile(sorted, 50) / 1e6, percentile(sorted, 95) / 1e6,
+        sorted[sorted.length - 1] / 1e6);
+  }
+
+  /** The nearest-rank percentile of sorted values. */
+  private static long percentile(long[] sorted, int percent) {
+    return sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+  }
+
+  /**
+   * The copies are whole: the coordinator completes a copied "Book consultation" over REST, which
+   * needs the copy's authorization, variables and executions, and the journey moves on; then starts
+   * a journey, which the engine checks against the running ones' business keys.
+   */
+  private void checkCopiesWork(BenchReport.Section section, ProcessEngine engine, JdbcTemplate jdbc, Queue coordinators,
+      long queued) throws Exception {
+    String task = jdbc.queryForObject("SELECT ID_ FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = 'scheduleConsultation' "
+        + "AND ID_ ~ ? ORDER BY ID_ DESC LIMIT 1", String.class, RunningJourneys.COPY_ID);
+    String journey = engine.getTaskService().createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
+    String consultationAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS).toString();
+    long started = System.nanoTime();
+    post(coordinators.user(), "/task/" + task + "/submit-form", "application/json",
+        "{\"variables\": " + json.writeValueAsString(restVariables(Answers.map("consultationAt", consultationAt))) + "}");
+    double completed = (System.nanoTime() - started) / 1e6;
+    Date due = engine.getTaskService().createTaskQuery().processInstanceId(journey).taskDefinitionKey("consultation")
+        .singleResult().getDueDate();
+    started = System.nanoTime();
+    JsonNode referral = post(coordinators.user(), "/process-definition/key/" + Journeys.CARE_JOURNEY + "/submit-form",
+        "application/json", "{\"variables\": " + json.writeValueAsString(restVariables(Answers.referral("Q-NEW-0001")))
+            + "}");
+    double startedMillis = (System.nanoTime() - started) / 1e6;
+    long after = post(coordinators, "/count", "application/json").get("count").asLong();
+    boolean whole = due.toInstant().equals(Instant.parse(consultationAt)) && after == queued
+        && "Q-NEW-0001".equals(referral.path("businessKey").asText());
+    BenchReport.add(section, "a copied \"Book consultation\" completed by the coordinator over REST; its consultation "
+        + "task exists, due when booked", String.format("%.0f ms, %s", completed, due.toInstant()), "");
+    BenchReport.add(section, "a new journey started by the coordinator over REST (business key checked against the "
+        + "running ones)", String.format("%.0f ms, %s", startedMillis, referral.path("businessKey").asText()), "");
+    BenchReport.add(section, "coordinators' queue after both (one booked, one referred)", String.format("%,d", after),
+        "tasks");
+    if (!whole) {
+      BenchReport.note(section, BenchReport.FAILED + "the copied journey did not move on as a real one does.");
+    }
+  }
+
+  /** The engine REST API's variable values: each value as {"value": ...}, its type taken from JSON. */
+  private static Map<String, Object> restVariables(Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return variables;
+  }
+
+  private JsonNode post(Queue queue, String path, String accept) throws Exception {
+    return post(queue.user(), "/filter/" + queue.filterId() + path, accept, TASKLIST_BODY);
+  }
+
+  private JsonNode post(String user, String path, String accept, String body) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(engineRest + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
+            .getBytes(StandardCharsets.UTF_8)))
+        .header("Accept", accept).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+  }
+
+  private static long count(JdbcTemplate jdbc, String where) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK " + where, Long.class);
+  }
+
+  private static double seconds(long nanos) {
+    return Math.round(nanos / 1e8) / 10.0;
+  }
+}
