@@ -97,7 +97,7 @@ final class ClusterBurst {
     }
     String prefix = "P" + nodes.size();
     Burst kapCare = new Burst(Burst.Kind.KAP_CARE, prefix, windows, trials());
-    setUp(kapCare, engine);
+    setUp(kapCare, engine, jdbc);
     Burst.awaitCount("reminders delivered", () -> kapCare.remindersDelivered(jdbc), kapCare.remindersExpected());
     double idle = Burst.seconds(kapCare.lastReminderDelivered(jdbc), kapCare.first());
     Burst.awaitCount("escalations", () -> kapCare.escalated(jdbc), windows);
@@ -105,7 +105,7 @@ final class ClusterBurst {
     Burst.Result kapCareResult = kapCare.result(jdbc);
 
     Burst bare = new Burst(Burst.Kind.BARE, "Q" + nodes.size(), windows, trials());
-    Instant bareReady = setUp(bare, engine);
+    Instant bareReady = setUp(bare, engine, jdbc);
     double bareIdle = Burst.seconds(bareReady, bare.first());
     Burst.awaitCount("bare escalations", () -> bare.escalated(jdbc), windows);
     Burst.Result bareResult = bare.result(jdbc);
@@ -142,27 +142,26 @@ final class ClusterBurst {
     return new Measured(kapCareResult, bareResult);
   }
 
-  /** Trial windows per burst (see setUp): 5 %, and enough to last a few seconds. */
+  /** Trial windows per burst (see setUp): 5 %, and enough to take a few seconds. */
   private int trials() {
-    return Math.max(100, windows / 20);
+    return Math.max(200, windows / 20);
   }
 
   /**
-   * Prepares the windows, opens the trial windows to time the opening, then opens the burst's own
-   * with the first deadline after they should be done. KAP Care: the trials are opened before the
-   * nodes notice their reminders (an idle node looks for jobs every 10 s), while the burst's own
-   * share the CPU with the nodes sending theirs, so twice the trials' pace is allowed, and 10 s for
-   * the last reminders to go out (the outbox is polled every 5 s as shipped). Bare: the nodes have
-   * nothing to do, so a third more, and 3 s. Timing beats a rule of thumb: completing a task reads
-   * all of ACT_RU_TASK on PostgreSQL, so opening slows as open tasks pile up, and it took from 2 to
-   * 10 times as long as preparing. Answers when the set-up ended.
+   * Prepares the windows, opens the trial windows to time the opening (see Burst.openTrials), then
+   * opens the burst's own with the first deadline after half as long again as that pace makes them
+   * take, and a lead: for KAP Care 10 s, in which the last reminders go out (the outbox is polled
+   * every 5 s as shipped); 3 s for the bare processes, which leave the nodes nothing to do. Timing
+   * beats a rule of thumb: completing a task reads all of ACT_RU_TASK on PostgreSQL, so opening slows
+   * as open tasks pile up, and it took from 2 to 10 times as long as preparing. Answers when the
+   * set-up ended.
    */
-  private Instant setUp(Burst burst, ProcessEngine engine) {
+  private Instant setUp(Burst burst, ProcessEngine engine, JdbcTemplate jdbc) {
     burst.prepare(engine);
-    Duration opening = burst.openTrials(engine).multipliedBy(windows);
-    Duration ahead = burst.kind() == Burst.Kind.KAP_CARE ? opening.multipliedBy(2).plusSeconds(10)
-        : opening.multipliedBy(4).dividedBy(3).plusSeconds(3);
-    burst.open(engine, Instant.now().plus(ahead).truncatedTo(ChronoUnit.SECONDS));
+    Duration opening = burst.openTrials(engine, jdbc).multipliedBy(windows);
+    Duration lead = Duration.ofSeconds(burst.kind() == Burst.Kind.KAP_CARE ? 10 : 3);
+    burst.open(engine, Instant.now().plus(opening.multipliedBy(3).dividedBy(2)).plus(lead)
+        .truncatedTo(ChronoUnit.SECONDS));
     return Instant.now();
   }
 
