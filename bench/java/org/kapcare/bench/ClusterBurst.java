@@ -96,16 +96,16 @@ final class ClusterBurst {
       }
     }
     String prefix = "P" + nodes.size();
-    Burst kapCare = new Burst(Burst.Kind.KAP_CARE, prefix, windows);
-    setUp(kapCare, engine);
-    Burst.awaitCount("reminders delivered", () -> kapCare.remindersDelivered(jdbc), 2L * windows);
+    Burst kapCare = new Burst(Burst.Kind.KAP_CARE, prefix, windows, trials());
+    setUp(kapCare, engine, jdbc);
+    Burst.awaitCount("reminders delivered", () -> kapCare.remindersDelivered(jdbc), kapCare.remindersExpected());
     double idle = Burst.seconds(kapCare.lastReminderDelivered(jdbc), kapCare.first());
     Burst.awaitCount("escalations", () -> kapCare.escalated(jdbc), windows);
     Burst.awaitCount("alerts delivered", () -> kapCare.alertsDelivered(jdbc), windows);
     Burst.Result kapCareResult = kapCare.result(jdbc);
 
-    Burst bare = new Burst(Burst.Kind.BARE, "Q" + nodes.size(), windows);
-    Instant bareReady = setUp(bare, engine);
+    Burst bare = new Burst(Burst.Kind.BARE, "Q" + nodes.size(), windows, trials());
+    Instant bareReady = setUp(bare, engine, jdbc);
     double bareIdle = Burst.seconds(bareReady, bare.first());
     Burst.awaitCount("bare escalations", () -> bare.escalated(jdbc), windows);
     Burst.Result bareResult = bare.result(jdbc);
@@ -142,21 +142,26 @@ final class ClusterBurst {
     return new Measured(kapCareResult, bareResult);
   }
 
+  /** Trial windows per burst (see setUp): 5 %, and enough to take a few seconds. */
+  private int trials() {
+    return Math.max(200, windows / 20);
+  }
+
   /**
-   * Prepares the windows, then opens them with the first deadline a little after the set-up should
-   * end, judged by how long preparing took. KAP Care: opening (the discharges) has taken about twice
-   * as long as preparing while the nodes send the reminders it makes due, and the last reminders go
-   * out within a poll of the outbox (5 s as shipped). Bare: opening (a completion that writes the
-   * deadline and creates the timer) has taken about three times as long as a start, and leaves the
-   * nodes nothing to do. Answers when the set-up ended.
+   * Prepares the windows, opens the trial windows to time the opening (see Burst.openTrials), then
+   * opens the burst's own with the first deadline after half as long again as that pace makes them
+   * take, and a lead: for KAP Care 10 s, in which the last reminders go out (the outbox is polled
+   * every 5 s as shipped); 3 s for the bare processes, which leave the nodes nothing to do. Timing
+   * beats a rule of thumb: completing a task reads all of ACT_RU_TASK on PostgreSQL, so opening slows
+   * as open tasks pile up, and it took from 2 to 10 times as long as preparing. Answers when the
+   * set-up ended.
    */
-  private static Instant setUp(Burst burst, ProcessEngine engine) {
-    long began = System.nanoTime();
+  private Instant setUp(Burst burst, ProcessEngine engine, JdbcTemplate jdbc) {
     burst.prepare(engine);
-    Duration preparing = Duration.ofNanos(System.nanoTime() - began);
-    Duration ahead = burst.kind() == Burst.Kind.KAP_CARE ? preparing.multipliedBy(3).plusSeconds(10)
-        : preparing.multipliedBy(4).plusSeconds(3);
-    burst.open(engine, Instant.now().plus(ahead).truncatedTo(ChronoUnit.SECONDS));
+    Duration opening = burst.openTrials(engine, jdbc).multipliedBy(windows);
+    Duration lead = Duration.ofSeconds(burst.kind() == Burst.Kind.KAP_CARE ? 10 : 3);
+    burst.open(engine, Instant.now().plus(opening.multipliedBy(3).dividedBy(2)).plus(lead)
+        .truncatedTo(ChronoUnit.SECONDS));
     return Instant.now();
   }
 

@@ -98,7 +98,7 @@ final class EscalationBurst {
   }
 
   private Burst.Result bareEngine(ProcessEngine engine, JdbcTemplate jdbc) {
-    Burst bare = new Burst(Burst.Kind.BARE, "bare", windows);
+    Burst bare = new Burst(Burst.Kind.BARE, "bare", windows, 0);
     bare.prepare(engine);
     bare.open(engine, Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MINUTES));
     moveClockTo(bare.first().minusSeconds(2));
@@ -108,14 +108,14 @@ final class EscalationBurst {
 
   private Burst.Result kapCare(ProcessEngine engine, JdbcTemplate jdbc) {
     ClockUtil.reset();
-    Burst kapCare = new Burst(Burst.Kind.KAP_CARE, "B", windows);
+    Burst kapCare = new Burst(Burst.Kind.KAP_CARE, "B", windows, 0);
     kapCare.prepare(engine);
     // Discharged two minutes ago at the latest, so the form accepts every discharge time.
     kapCare.open(engine, Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES).plus(Burst.WINDOW));
 
     // The reminders fall due a day earlier; they are let through first, untimed, as in a real clinic.
     moveClockTo(kapCare.first().minus(Burst.WINDOW.dividedBy(2)).plusSeconds(kapCare.spreadSeconds() + 1));
-    Burst.awaitCount("reminders delivered", () -> kapCare.remindersDelivered(jdbc), 2L * windows);
+    Burst.awaitCount("reminders delivered", () -> kapCare.remindersDelivered(jdbc), kapCare.remindersExpected());
 
     moveClockTo(kapCare.first().minusSeconds(2));
     Burst.awaitCount("escalations", () -> kapCare.escalated(jdbc), windows);
