@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -78,21 +78,20 @@ final class Burst {
   private final Kind kind;
   private final String prefix;
   private final int count;
-  /** Windows set up after the burst's own (keys count and on) to time the opening; they close a day later. */
-  private final int trials;
   private final int spreadSeconds;
   /** The open task of each window whose completion opens it: the discharge check, or the bare booking. */
   private final String[] openers;
+  /** Each window's index by the id of the process instance that holds it. */
+  private final Map<String, Integer> index = new HashMap<>();
   private Instant first;
   private long setupNanos;
 
-  Burst(Kind kind, String prefix, int count, int trials) {
+  Burst(Kind kind, String prefix, int count) {
     this.kind = kind;
     this.prefix = prefix;
     this.count = count;
-    this.trials = trials;
     this.spreadSeconds = spreadSeconds(count);
-    this.openers = new String[count + trials];
+    this.openers = new String[count];
   }
 
   Kind kind() {
@@ -133,7 +132,7 @@ final class Burst {
     return Integer.parseInt(key.substring(key.lastIndexOf('-') + 1));
   }
 
-  // --- set-up, in two steps so that the deadline can be chosen between them --------------------
+  // --- set-up: to the step that opens a window, the opening, and in real time the deadlines moved --
 
   /**
    * Brings every window to the step that opens it. KAP Care: the journey is started at its dosing
@@ -144,7 +143,7 @@ final class Burst {
     RuntimeService runtime = engine.getRuntimeService();
     long started = System.nanoTime();
     if (kind == Kind.KAP_CARE) {
-      parallel("journeys at their dosing series", 0, count + trials, i -> runtime
+      parallel("journeys at their dosing series", count, i -> runtime
           .createProcessInstanceByKey(Journeys.CARE_JOURNEY)
           .businessKey(key(i))
           .setVariables(Answers.map("patientId", key(i), "patientName", "Bench Patient", "patientEmail",
@@ -153,7 +152,7 @@ final class Burst {
           .execute());
       List<ProcessInstance> doses = instances(runtime);
       int chunks = (doses.size() + 49) / 50;
-      parallel("doses moved to the discharge check, by 50", 0, chunks, c -> runtime
+      parallel("doses moved to the discharge check, by 50", chunks, c -> runtime
           .createModification(doses.get(0).getProcessDefinitionId())
           .cancelAllForActivity("scheduleDosing")
           .startBeforeActivity(kind.opener)
@@ -163,10 +162,8 @@ final class Burst {
     } else {
       engine.getRepositoryService().createDeployment().name(kind.process).enableDuplicateFiltering(false)
           .addModelInstance(kind.process + ".bpmn", bareModel()).deploy();
-      parallel("bare processes at their booking", 0, count + trials,
-          i -> runtime.startProcessInstanceByKey(kind.process, key(i)));
+      parallel("bare processes at their booking", count, i -> runtime.startProcessInstanceByKey(kind.process, key(i)));
     }
-    Map<String, Integer> index = new HashMap<>();
     instances(runtime).forEach(instance -> index.put(instance.getId(), index(instance.getBusinessKey())));
     engine.getTaskService().createTaskQuery().taskDefinitionKey(kind.opener).processInstanceBusinessKeyLike(like())
         .list().forEach(task -> openers[index.get(task.getProcessInstanceId())] = task.getId());
@@ -192,39 +189,40 @@ final class Burst {
   }
 
   /**
-   * Opens the trial windows, whose deadlines fall a day later (after the run), and answers how long
-   * opening one took: the same work as the burst's own, with as many open tasks in the database.
-   * KAP Care: a fifth of them first, until the nodes have sent their reminders (an idle node looks
-   * for jobs every 10 s), then the rest is timed while the nodes send theirs, as they will while the
-   * burst's own windows open.
-   */
-  Duration openTrials(ProcessEngine engine, JdbcTemplate jdbc) {
-    Instant later = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-    int waking = kind == Kind.KAP_CARE ? trials / 5 : 0;
-    open(engine, "trial windows that wake the nodes", count, count + waking, i -> later);
-    awaitCount("the nodes sending those trials' reminders", () -> remindersDelivered(jdbc), 2L * waking);
-    long started = System.nanoTime();
-    open(engine, "timed trial windows", count + waking, count + trials, i -> later);
-    return Duration.ofNanos((System.nanoTime() - started) / (trials - waking));
-  }
-
-  /**
    * Opens every window so that the deadlines fall from {@code first} on. KAP Care: the discharge
    * check is completed with the form's real values, its discharge time a window's length before the
-   * deadline, so the window opener, reminder and deadline timers are KAP Care's own.
+   * deadline; bare: the booking is completed with the deadline.
    */
   void open(ProcessEngine engine, Instant first) {
     this.first = first;
-    open(engine, kind == Kind.KAP_CARE ? "discharges" : "bare bookings", 0, count, this::deadline);
-  }
-
-  private void open(ProcessEngine engine, String what, int from, int to, IntFunction<Instant> deadline) {
     TaskService tasks = engine.getTaskService();
     long started = System.nanoTime();
-    parallel(what, from, to, i -> tasks.complete(openers[i], kind == Kind.KAP_CARE
-        ? Answers.dischargeCheck(deadline.apply(i).minus(WINDOW).toString(), 70)
-        : Map.of("deadline", Date.from(deadline.apply(i)))));
+    parallel(kind == Kind.KAP_CARE ? "discharges" : "bare bookings", count, i -> tasks.complete(openers[i],
+        kind == Kind.KAP_CARE ? Answers.dischargeCheck(deadline(i).minus(WINDOW).toString(), 70)
+            : Map.of("deadline", Date.from(deadline(i)))));
     setupNanos += System.nanoTime() - started;
+  }
+
+  /**
+   * Moves every window's deadline timer so that the deadlines fall from {@code first} on, as
+   * Cockpit's "change due date" does; answers when the last was moved. Windows opened with their
+   * deadlines hours away can then be given deadlines that fall after all the set-up's work, however
+   * long that took: the opening, and on the nodes the reminders it made due.
+   */
+  Instant reschedule(ProcessEngine engine, Instant first) {
+    this.first = first;
+    ManagementService management = engine.getManagementService();
+    // Filtered here: JobQuery.processInstanceIds(index.keySet()) made SQL that PostgreSQL refused (a syntax error).
+    List<Job> timers = management.createJobQuery().timers().activityId(kind.timer).list().stream()
+        .filter(timer -> index.containsKey(timer.getProcessInstanceId())).toList();
+    if (timers.size() != count) {
+      throw new IllegalStateException(count + " deadline timers expected, " + timers.size() + " found");
+    }
+    long started = System.nanoTime();
+    parallel("deadlines moved", count, t -> management.setJobDuedate(timers.get(t).getId(),
+        Date.from(deadline(index.get(timers.get(t).getProcessInstanceId())))));
+    setupNanos += System.nanoTime() - started;
+    return Instant.now();
   }
 
   double setupSeconds() {
@@ -241,19 +239,13 @@ final class Burst {
     return sent(jdbc, ALERT);
   }
 
-  /** Each KAP Care window, trials too, reminds the coordinators and the therapists once, a day before its end. */
+  /** Each KAP Care window reminds the coordinators and the therapists once, halfway through. */
   long remindersDelivered(JdbcTemplate jdbc) {
     return sent(jdbc, REMINDER);
   }
 
   long remindersExpected() {
-    return 2L * (count + trials);
-  }
-
-  /** When the nodes finished the set-up's work: the last reminder's delivery. */
-  Instant lastReminderDelivered(JdbcTemplate jdbc) {
-    return jdbc.queryForObject("SELECT MAX(sent_at) FROM kapcare_notification WHERE template = ?"
-        + " AND patient_id LIKE ?", (rs, row) -> at(rs, 1), REMINDER, like());
+    return 2L * count;
   }
 
   private long sent(JdbcTemplate jdbc, String template) {
@@ -350,19 +342,18 @@ final class Burst {
     }
   }
 
-  /** Runs {@code body} for from..to-1 on two threads, as two coordinators' browsers would. */
-  private static void parallel(String what, int from, int to, IntConsumer body) {
-    int count = to - from;
-    AtomicInteger next = new AtomicInteger(from);
+  /** Runs {@code body} for 0..count-1 on two threads, as two coordinators' browsers would. */
+  private static void parallel(String what, int count, IntConsumer body) {
+    AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       Future<?>[] workers = new Future<?>[THREADS];
       for (int w = 0; w < workers.length; w++) {
         workers[w] = pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
             body.accept(i);
-            if ((i - from + 1) % Math.max(1, count / 10) == 0) {
-              System.out.printf("  setting up %s: %d of %d%n", what, i - from + 1, count);
+            if ((i + 1) % Math.max(1, count / 10) == 0) {
+              System.out.printf("  setting up %s: %d of %d%n", what, i + 1, count);
             }
           }
           return null;

@@ -55,7 +55,8 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * processes of one user task as the coordinators' queue holds tasks, with a group of their own, due
  * dates and a filter of the same shape, timed in turn with the journeys' queue. Both with the
  * statistics of db/vendor/postgresql/V4 and without them. Then a copied task is completed and a
- * journey started over REST, to show that the copies are whole.
+ * journey started over REST, to show that the copies are whole; and copied tasks are completed with
+ * V5's index on ACT_RU_TASK.PARENT_TASK_ID_ and without it, taking turns.
  */
 final class CoordinatorQueue {
 
@@ -135,14 +136,15 @@ final class CoordinatorQueue {
         List<Queue> queues = List.of(coordinators, bare);
         int warmUp = Math.max(1, calls / 10);
         report(section, ", with V4", time(queues, calls, warmUp), coordinators, bare);
-        Resource v4 = new PathMatchingResourcePatternResolver()
-            .getResources("classpath:db/vendor/postgresql/V4__*.sql")[0];
+        Resource v4 = migration("V4");
         dropWhatItMakes(jdbc, v4);
         int without = Math.max(1, calls / 100);
         report(section, ", without V4", cancelledAfter(jdbc, () -> time(queues, without, 0)), coordinators, bare);
         new ResourceDatabasePopulator(v4).execute(dataSource);
 
         checkCopiesWork(section, engine, jdbc, coordinators, queued);
+        int bookings = Math.max(3, calls / 10);
+        completions(section, jdbc, dataSource, coordinators, bookings);
         BenchReport.note(section, String.format("With V4 (%s, as the app's migrations leave the database): %d calls "
             + "of each after %d warm-up calls, the two queues taking turns call by call; without it (its objects "
             + "dropped, put back after): %d of each, none to warm up, PostgreSQL cancelling a statement after %d s (a "
@@ -154,9 +156,11 @@ final class CoordinatorQueue {
             + "(no JIT); the app's job executor and outbox dispatcher run. Bare: %,d processes of one user task "
             + "(candidate group %s, a due date each, spread like the copies'), as many as the coordinators' queue "
             + "holds tasks, copied from %d started through the engine like the journeys. Load average (1, 5, 15 min) "
-            + "before the fill / after the timings: %s / %s.", v4.getFilename(), calls, warmUp, without,
+            + "before the fill / after the timings: %s / %s. Completing a task with V5 (%s) and without: %d bookings "
+            + "of a copied consultation each, by the coordinator over REST, the two taking turns (the index dropped and "
+            + "made again between them).", v4.getFilename(), calls, warmUp, without,
             CANCEL_AFTER.toSeconds(), bareFilled.instances(), BARE, bareFilled.templates(), loadBefore,
-            BenchReport.loadAverage()));
+            BenchReport.loadAverage(), migration("V5").getFilename(), bookings));
       }
     }
   }
@@ -353,20 +357,17 @@ final class CoordinatorQueue {
     String task = jdbc.queryForObject("SELECT ID_ FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = 'scheduleConsultation' "
         + "AND ID_ ~ ? ORDER BY ID_ DESC LIMIT 1", String.class, RunningJourneys.COPY_ID);
     String journey = engine.getTaskService().createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
-    String consultationAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS).toString();
-    long started = System.nanoTime();
-    post(coordinators.user(), "/task/" + task + "/submit-form", "application/json",
-        "{\"variables\": " + json.writeValueAsString(restVariables(Answers.map("consultationAt", consultationAt))) + "}");
-    double completed = (System.nanoTime() - started) / 1e6;
+    Instant consultationAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+    double completed = book(coordinators, task, consultationAt) / 1e6;
     Date due = engine.getTaskService().createTaskQuery().processInstanceId(journey).taskDefinitionKey("consultation")
         .singleResult().getDueDate();
-    started = System.nanoTime();
+    long started = System.nanoTime();
     JsonNode referral = post(coordinators.user(), "/process-definition/key/" + Journeys.CARE_JOURNEY + "/submit-form",
         "application/json", "{\"variables\": " + json.writeValueAsString(restVariables(Answers.referral("Q-NEW-0001")))
             + "}");
     double startedMillis = (System.nanoTime() - started) / 1e6;
     long after = post(coordinators, "/count", "application/json").get("count").asLong();
-    boolean whole = due.toInstant().equals(Instant.parse(consultationAt)) && after == queued
+    boolean whole = due.toInstant().equals(consultationAt) && after == queued
         && "Q-NEW-0001".equals(referral.path("businessKey").asText());
     BenchReport.add(section, "a copied \"Book consultation\" completed by the coordinator over REST; its consultation "
         + "task exists, due when booked", String.format("%.0f ms, %s", completed, due.toInstant()), "");
@@ -377,6 +378,48 @@ final class CoordinatorQueue {
     if (!whole) {
       BenchReport.note(section, BenchReport.FAILED + "the copied journey did not move on as a real one does.");
     }
+  }
+
+  /**
+   * Completing a task with V5's index and without it: Camunda looks for the task's subtasks whenever
+   * a task ends, which without the index reads all of ACT_RU_TASK. The coordinator books copied
+   * consultations over REST, with and without taking turns; V5's index is dropped and made again
+   * between them.
+   */
+  private void completions(BenchReport.Section section, JdbcTemplate jdbc, DataSource dataSource, Queue coordinators,
+      int bookings) throws Exception {
+    Resource v5 = migration("V5");
+    List<String> tasks = jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = 'scheduleConsultation' "
+        + "AND ID_ ~ ? ORDER BY ID_ LIMIT ?", String.class, RunningJourneys.COPY_ID, 2 * bookings);
+    Instant at = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+    long[] with = new long[bookings];
+    long[] without = new long[bookings];
+    for (int i = 0; i < bookings; i++) {
+      with[i] = book(coordinators, tasks.get(2 * i), at);
+      dropWhatItMakes(jdbc, v5);
+      without[i] = book(coordinators, tasks.get(2 * i + 1), at);
+      new ResourceDatabasePopulator(v5).execute(dataSource);
+    }
+    Arrays.sort(with);
+    Arrays.sort(without);
+    BenchReport.add(section, "a copied \"Book consultation\" completed over REST, p50 / p95 / max, with V5",
+        spread(with), "ms");
+    BenchReport.add(section, "the same without V5", spread(without), "ms");
+    BenchReport.add(section, "with / without V5, p50", String.format("%.2f",
+        percentile(with, 50) / (double) percentile(without, 50)), "x");
+  }
+
+  /** The coordinator books a consultation: submits the "Book consultation" task's form. Answers the nanoseconds. */
+  private long book(Queue coordinators, String task, Instant consultationAt) throws Exception {
+    long started = System.nanoTime();
+    post(coordinators.user(), "/task/" + task + "/submit-form", "application/json", "{\"variables\": "
+        + json.writeValueAsString(restVariables(Answers.map("consultationAt", consultationAt.toString()))) + "}");
+    return System.nanoTime() - started;
+  }
+
+  /** The app's PostgreSQL migration of that version. */
+  private static Resource migration(String version) throws IOException {
+    return new PathMatchingResourcePatternResolver().getResources("classpath:db/vendor/postgresql/" + version + "__*.sql")[0];
   }
 
   /** The engine REST API's variable values: each value as {"value": ...}, its type taken from JSON. */

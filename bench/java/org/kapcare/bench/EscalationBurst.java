@@ -24,14 +24,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class EscalationBurst {
 
   private final int windows;
+  private final boolean oneNodeOnPostgres;
 
-  EscalationBurst(int windows) {
+  EscalationBurst(int windows, boolean oneNodeOnPostgres) {
     this.windows = windows;
+    this.oneNodeOnPostgres = oneNodeOnPostgres;
   }
 
   void run(BenchReport report) throws Exception {
     runOnH2(report);
-    new ClusterBurst(windows).run(report);
+    new ClusterBurst(windows, oneNodeOnPostgres).run(report);
   }
 
   private void runOnH2(BenchReport report) throws Exception {
@@ -98,7 +100,7 @@ final class EscalationBurst {
   }
 
   private Burst.Result bareEngine(ProcessEngine engine, JdbcTemplate jdbc) {
-    Burst bare = new Burst(Burst.Kind.BARE, "bare", windows, 0);
+    Burst bare = new Burst(Burst.Kind.BARE, "bare", windows);
     bare.prepare(engine);
     bare.open(engine, Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MINUTES));
     moveClockTo(bare.first().minusSeconds(2));
@@ -108,7 +110,7 @@ final class EscalationBurst {
 
   private Burst.Result kapCare(ProcessEngine engine, JdbcTemplate jdbc) {
     ClockUtil.reset();
-    Burst kapCare = new Burst(Burst.Kind.KAP_CARE, "B", windows, 0);
+    Burst kapCare = new Burst(Burst.Kind.KAP_CARE, "B", windows);
     kapCare.prepare(engine);
     // Discharged two minutes ago at the latest, so the form accepts every discharge time.
     kapCare.open(engine, Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES).plus(Burst.WINDOW));
