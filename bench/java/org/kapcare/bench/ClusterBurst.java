@@ -146,9 +146,10 @@ final class ClusterBurst {
     BenchReport.note(section, "Lag = when the escalation task was created (the node's clock) minus its window's "
         + "deadline. Drain = from the first deadline to the last escalation. The windows are set up by an engine in the "
         + "benchmark's JVM on the same database (no job executor, no outbox dispatcher) while the nodes run, with their "
-        + "deadlines 12 h away; once the nodes have delivered every reminder that made due (KAP Care), the deadline timers "
-        + "are moved (ManagementService.setJobDuedate) to fall a few seconds after the move, the nodes idle. Who did what: ACT_HI_JOB_LOG.HOSTNAME_, and the lines each "
-        + "node's dispatcher logs (target/bench/escalation-node-*.log).");
+        + "deadlines 12 h away; once the nodes have delivered every reminder that made due (KAP Care), the deadline "
+        + "timers are moved (ManagementService.setJobDuedate) to fall a few seconds after the move, the nodes idle. Who "
+        + "did what: ACT_HI_JOB_LOG.HOSTNAME_, and the lines each node's dispatcher logs "
+        + "(target/bench/escalation-node-*.log).");
     if (idle < 0 || bareIdle < 0) {
       BenchReport.note(section, BenchReport.FAILED + "the deadlines were still being moved when the first fell; "
           + "the figures include that work.");
@@ -161,11 +162,10 @@ final class ClusterBurst {
 
   /**
    * Prepares and opens the windows with their deadlines hours away. Opening them is what makes the
-   * nodes busy (KAP Care's reminders fall due as a discharge is recorded) and its pace depends on the
-   * database: completing a task makes PostgreSQL read all of ACT_RU_TASK, since Camunda looks for
-   * subtasks by PARENT_TASK_ID_, which has no index, so opening slows as open tasks pile up. Placing
-   * the deadlines from a guess at that pace left the nodes busy past them in one run and idle for
-   * 40 s in the next.
+   * nodes busy (KAP Care's reminders fall due as a discharge is recorded), and its pace depends on the
+   * machine and the database (before V5's index every completion read all of ACT_RU_TASK, so opening
+   * slowed as open tasks piled up). Placing the deadlines from a guess at that pace left the nodes
+   * busy past them in one run and idle for 40 s in the next.
    */
   private static void setUp(Burst burst, ProcessEngine engine) {
     burst.prepare(engine);
@@ -179,7 +179,7 @@ final class ClusterBurst {
    * Answers how long the nodes then sat idle before the first deadline; below 0 the move was still
    * under way when the first deadlines fell.
    */
-  private double moveDeadlines(Burst burst, ProcessEngine engine) {
+  private static double moveDeadlines(Burst burst, ProcessEngine engine) {
     long began = System.nanoTime();
     burst.reschedule(engine, Instant.now().plus(PARKED));
     Duration moving = Duration.ofNanos(System.nanoTime() - began);
