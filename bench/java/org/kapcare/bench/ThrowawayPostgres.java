@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A PostgreSQL cluster of its own for one benchmark, made by {@code .ci/postgres.sh} (Debian's
- * server binaries, {@code initdb} in {@code folder}, {@code fsync=off}) and stopped on close.
+ * server binaries, {@code initdb} in {@code folder}, {@code fsync=off}), stopped and its data deleted on close.
  * {@link #start} answers null, after the script has said why, when the binaries are missing.
  */
 final class ThrowawayPostgres implements AutoCloseable {
@@ -54,8 +54,13 @@ final class ThrowawayPostgres implements AutoCloseable {
     return Map.of("KAPCARE_DB_URL", url, "KAPCARE_DB_USER", "kapcare");
   }
 
+  /**
+   * Stops the cluster and deletes its data, keeping the logs (server.log, initdb.log): a full run's
+   * databases took 5 to 24 GB each and were left in target/bench.
+   */
   @Override
   public void close() throws IOException, InterruptedException {
     new ProcessBuilder("bash", ".ci/postgres.sh", "stop", folder.toString()).inheritIO().start().waitFor();
+    Bench.deleteRecursively(folder.resolve("data"));
   }
 }
