@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * Runs the benchmarks: {@code ./mvnw -Pbench verify}, or with {@code -Dbench.args=--quick} for a
- * smaller run that CI can afford (under 5 minutes on 2 quiet cores); name benchmarks ({@code escalation}, {@code insight},
- * {@code throughput}, {@code startup}) to run only those; {@code postgres-only} skips the insight
- * queries' H2 half. Every figure is measured in this run, next to its baseline.
+ * smaller run that CI can afford (under 5 minutes on 2 quiet cores); name benchmarks (the keys of
+ * the map in {@link #main}: escalation, queue, insight, throughput, startup) to run only those;
+ * {@code postgres-only} skips the insight queries' H2 half; {@code all}, the profile's default, is
+ * the same as naming none. Every figure is measured in this run, next to its baseline.
  */
 public final class Bench {
 

@@ -24,8 +24,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <pre>
  * // an empty database: the demo clinic's running journeys, then copies of them, without their history
  * RunningJourneys.create(postgres.datasource(), 100_000, false);
- * // a database that holds the demo clinic's running journeys and no copies
- * RunningJourneys.fill(dataSource, 100_000, true);
+ * // a database that holds running instances of a process and no copies of them, with their history
+ * RunningJourneys.fill(dataSource, "care-journey", 100_000, true);
  * </pre>
  *
  * <p>Driving 100,000 journeys through the engine would take hours (the demo clinic writes about 4 a
@@ -130,14 +130,10 @@ final class RunningJourneys {
   }
 
   /**
-   * Copies the running care journeys of a database that holds only the demo clinic's (no copies
-   * yet) until {@code journeys} run, with their history or not.
+   * Copies the running root instances of {@code processDefinitionKey} (with the instances they
+   * called) in a database that holds no copies yet, until {@code instances} run, with their history
+   * or not.
    */
-  static Filled fill(DataSource dataSource, int journeys, boolean history) throws SQLException {
-    return fill(dataSource, Journeys.CARE_JOURNEY, journeys, history);
-  }
-
-  /** The same for the running root instances of any process (with the instances they called). */
   static Filled fill(DataSource dataSource, String processDefinitionKey, int instances, boolean history)
       throws SQLException {
     try (Connection connection = dataSource.getConnection()) {

@@ -256,7 +256,7 @@ final class StartupMemory {
   }
 
   /** A memory figure of /proc/{pid}/status (VmRSS, VmHWM), in MB. */
-  static double memoryMb(long pid, String field) throws IOException {
+  private static double memoryMb(long pid, String field) throws IOException {
     try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), "status"))) {
       String line = lines.filter(l -> l.startsWith(field + ":")).findFirst()
           .orElseThrow(() -> new IllegalStateException("no " + field + " in /proc/" + pid + "/status"));
