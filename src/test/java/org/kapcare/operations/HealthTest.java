@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,23 @@ class HealthTest {
     assertThat(down.getStatus()).isEqualTo(Status.DOWN);
     assertThat((Long) down.getDetails().get("dueNotAcquired")).isPositive();
     assertThat(down.getDetails()).containsKey("incidents");
+  }
+
+  /**
+   * Inside its nightly window the history cleanup job is due from the window's start, hours ago,
+   * and a node may be set to leave it alone: neither is a job executor that stopped working.
+   */
+  @Test
+  void theHistoryCleanupWaitingInsideItsWindowLeavesTheJobsUp() {
+    var cleanup = management.createJobQuery().list().stream()
+        .filter(job -> "history-cleanup".equals(((JobEntity) job).getJobHandlerType())).findFirst().orElseThrow();
+    Instant windowOpened = EngineClock.now().minus(Duration.ofHours(3));
+    management.setJobDuedate(cleanup.getId(), Date.from(windowOpened));
+
+    var jobs = indicator("jobs").health();
+    assertThat(jobs.getStatus()).isEqualTo(Status.UP);
+    assertThat(jobs.getDetails()).containsEntry("dueNotAcquired", 0L)
+        .containsEntry("historyCleanupDue", windowOpened.truncatedTo(ChronoUnit.MILLIS).toString());
   }
 
   private HealthIndicator indicator(String name) {
