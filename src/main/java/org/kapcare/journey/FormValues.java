@@ -1,12 +1,15 @@
 package org.kapcare.journey;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the values Camunda Forms submit, from a task's or execution's variables. Tasklist sends numbers as Integer or Double, yes/no
@@ -14,6 +17,11 @@ import java.util.Map;
  * strings. Every reader names the field in its error.
  */
 public final class FormValues {
+
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]{1,3})?");
+  private static final List<DateTimeFormatter> DATE_TIMES = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+      new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss.SSSZ").toFormatter()
+          .withResolverStyle(ResolverStyle.STRICT));
 
   private FormValues() {}
 
@@ -57,20 +65,29 @@ public final class FormValues {
   }
 
   public static Instant instant(Map<String, ?> values, String field) {
-    Object value = required(values, field);
+    return instant(field, required(values, field));
+  }
+
+  /**
+   * A date and time with its offset, read strictly (no 30 February, no hour 25), in either form a
+   * caller sends: ISO-8601 as Camunda Forms submit it ({@code 2026-11-23T10:00Z},
+   * {@code 2026-11-23T10:00:00+01:00}) or Camunda's REST format ({@code 2026-11-23T10:00:00.000+0000}).
+   * One without an offset is refused: read in the server's zone it would mean another hour elsewhere.
+   */
+  public static Instant instant(String field, Object value) {
     if (value instanceof Date date) {
       return date.toInstant();
     }
     String text = value.toString().trim();
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException withoutOffset) {
+    for (DateTimeFormatter format : DATE_TIMES) {
       try {
-        return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
-      } catch (DateTimeParseException e) {
-        throw new InvalidInputException(field, "must be a date and time such as 2026-11-23T10:00Z, was " + value);
+        return OffsetDateTime.parse(text, format).toInstant();
+      } catch (DateTimeParseException notThisForm) {
+        // the next form, or the refusal below
       }
     }
+    throw new InvalidInputException(field, "must be a date and time with its time zone, such as 2026-11-23T10:00Z, was "
+        + value);
   }
 
   private static Object required(Map<String, ?> values, String field) {
@@ -81,14 +98,22 @@ public final class FormValues {
     return value;
   }
 
-  private static double number(String field, Object value) {
+  /**
+   * A finite decimal number: a JSON number, or a string of digits with an optional sign, point and
+   * exponent. Not NaN or infinity, nor Java's other spellings (hex, a trailing d or f).
+   */
+  public static double number(String field, Object value) {
+    double number;
     if (value instanceof Number n) {
-      return n.doubleValue();
-    }
-    try {
-      return Double.parseDouble(value.toString().trim());
-    } catch (NumberFormatException e) {
+      number = n.doubleValue();
+    } else if (DECIMAL.matcher(value.toString().trim()).matches()) {
+      number = Double.parseDouble(value.toString().trim());
+    } else {
       throw new InvalidInputException(field, "must be a number, was " + value);
     }
+    if (!Double.isFinite(number)) {
+      throw new InvalidInputException(field, "must be a number, was " + value);
+    }
+    return number;
   }
 }

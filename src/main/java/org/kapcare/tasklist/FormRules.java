@@ -2,12 +2,14 @@ package org.kapcare.tasklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.kapcare.journey.FormValues;
 import org.kapcare.journey.InvalidInputException;
 
 /**
@@ -33,6 +35,8 @@ public final class FormRules {
   private record Field(JsonNode component, Predicate<Map<String, ?>> shown) {}
 
   private final List<Field> fields = new ArrayList<>();
+  /** Every field the form declares, with its key; read-only ones show a value and take none. */
+  private final Map<String, Boolean> readOnlyByKey = new HashMap<>();
 
   public FormRules(JsonNode form) {
     collect(form.path("components"));
@@ -40,13 +44,25 @@ public final class FormRules {
 
   private void collect(JsonNode components) {
     for (JsonNode component : components) {
-      boolean checked = component.hasNonNull("key") && !component.path("readonly").asBoolean()
-          && !component.path("disabled").asBoolean();
-      if (checked) {
-        fields.add(new Field(component, shownWhen(component.path("conditional").path("hide").asText(""))));
+      if (component.hasNonNull("key")) {
+        boolean readOnly = component.path("readonly").asBoolean() || component.path("disabled").asBoolean();
+        readOnlyByKey.merge(component.get("key").asText(), readOnly, Boolean::logicalAnd);
+        if (!readOnly) {
+          fields.add(new Field(component, shownWhen(component.path("conditional").path("hide").asText(""))));
+        }
       }
       collect(component.path("components"));
     }
+  }
+
+  /** Whether the form has a field named {@code key}. */
+  public boolean declares(String key) {
+    return readOnlyByKey.containsKey(key);
+  }
+
+  /** Whether {@code key} is only shown on the form, for reference: a submission may not change it. */
+  public boolean readOnly(String key) {
+    return readOnlyByKey.getOrDefault(key, false);
   }
 
   private static Predicate<Map<String, ?>> shownWhen(String hide) {
@@ -67,18 +83,32 @@ public final class FormRules {
     throw new IllegalStateException("Form condition not understood by the server's checks: " + hide);
   }
 
-  /** Throws for the first field shown by {@code values} that breaks its form's rules. */
-  public void check(Map<String, ?> values) {
+  /**
+   * Throws for the first field shown by {@code values} that breaks its form's rules. Returns the
+   * date-times among them in one form ({@code 2026-11-23T10:00:00Z}), for the caller to keep, so
+   * that every later step reads them as this check did.
+   */
+  public Map<String, Object> check(Map<String, ?> values) {
+    Map<String, Object> normalized = new HashMap<>();
     for (Field field : fields) {
       if (field.shown().test(values)) {
-        check(field.component(), values.get(field.component().get("key").asText()));
+        String key = field.component().get("key").asText();
+        Object value = values.get(key);
+        check(field.component(), value);
+        if ("datetime".equals(field.component().path("type").asText()) && value != null && !value.toString().isBlank()) {
+          String instant = FormValues.instant(key, value).toString();
+          if (!instant.equals(value)) {
+            normalized.put(key, instant);
+          }
+        }
       }
     }
+    return normalized;
   }
 
   private static void check(JsonNode field, Object value) {
     String key = field.get("key").asText();
-    String label = field.path("label").asText(key);
+    String label = field.path("label").asText(field.path("dateLabel").asText(key));
     JsonNode rules = field.path("validate");
     boolean empty = value == null || value.toString().isBlank();
     if (empty) {
@@ -89,6 +119,7 @@ public final class FormRules {
     }
     switch (field.path("type").asText()) {
       case "number" -> checkNumber(key, label, rules, value);
+      case "datetime" -> checkDateTime(key, label, value);
       case "checkbox" -> {
         if (rules.path("required").asBoolean() && !Boolean.TRUE.equals(value) && !"true".equals(value.toString())) {
           throw new InvalidInputException(key, label + " must be ticked");
@@ -102,8 +133,8 @@ public final class FormRules {
   private static void checkNumber(String key, String label, JsonNode rules, Object value) {
     double number;
     try {
-      number = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
-    } catch (NumberFormatException e) {
+      number = FormValues.number(key, value);
+    } catch (InvalidInputException e) {
       throw new InvalidInputException(key, label + " must be a number, was " + value);
     }
     boolean tooLow = rules.has("min") && number < rules.get("min").asDouble();
@@ -111,6 +142,14 @@ public final class FormRules {
     if (tooLow || tooHigh) {
       throw new InvalidInputException(key, label + " must be from " + rules.path("min").asText("any") + " to "
           + rules.path("max").asText("any") + ", was " + value);
+    }
+  }
+
+  private static void checkDateTime(String key, String label, Object value) {
+    try {
+      FormValues.instant(key, value);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(key, label + " must be a date and time such as 2026-11-23T10:00Z, was " + value);
     }
   }
 

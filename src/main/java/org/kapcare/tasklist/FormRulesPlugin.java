@@ -20,6 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormRulesPlugin extends AbstractProcessEnginePlugin {
 
+  private final DeployedForms forms;
+
+  public FormRulesPlugin(DeployedForms forms) {
+    this.forms = forms;
+  }
+
   private static final Namespace CAMUNDA = new Namespace("http://camunda.org/schema/1.0/bpmn");
 
   /** Only a Camunda Form declares rules; a task with another kind of form, or none, has nothing to check. */
@@ -29,7 +35,7 @@ public class FormRulesPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    FormRulesCheck check = new FormRulesCheck();
+    FormRulesCheck check = new FormRulesCheck(forms);
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kapcare.Answers;
@@ -32,6 +35,8 @@ class BadInputTest {
   RuntimeService runtime;
   @Autowired
   TaskService tasks;
+  @Autowired
+  ManagementService management;
 
   private static int patients;
 
@@ -61,6 +66,37 @@ class BadInputTest {
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("task still open").isOne();
     assertThat(runtime.getVariables(task.getProcessInstanceId()).keySet()).as("nothing of the submission kept")
         .doesNotContainAnyElementsOf(answers.keySet());
+  }
+
+  @ParameterizedTest(name = "{1}={2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      prescriber | plannedDoses   | NaN                 | consultation   | must be a number, was NaN
+      prescriber | plannedDoses   | Infinity            | consultation   | must be a number, was Infinity
+      nurse      | systolicBp     | 0x1p7               | preDoseCheck   | must be a number, was 0x1p7
+      coordinator | dosingAt      | not-a-date          | scheduleDosing | Dosing date must be a date and time such as 2026-11-23T10:00Z
+      coordinator | dosingAt      | 2026-13-45T99:99:99 | scheduleDosing | Dosing date must be a date and time such as 2026-11-23T10:00Z
+      """)
+  void aStringThatIsNoNumberOrDateIsRefusedWith400(String user, String field, String value, String activity,
+      String message) {
+    isRefusedWith400NamingTheFieldAndTheTaskStaysOpen(user, field, value, activity, message);
+  }
+
+  /** Camunda's own REST date format passes the form and every later step reads it: no incident. */
+  @Test
+  void aDosingBookedInCamundasRestFormatIsKeptInOneForm() {
+    Task booking = openTask("scheduleDosing");
+
+    ResponseEntity<String> completed = http.withBasicAuth("coordinator", "demo").postForEntity(
+        "/engine-rest/task/" + booking.getId() + "/complete",
+        Map.of("variables", rest(Map.of("dosingAt", "2026-12-07T10:00:00.000+0000", "rideHomeArranged", true))),
+        String.class);
+
+    assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(runtime.getVariable(booking.getProcessInstanceId(), "dosingAt")).isEqualTo("2026-12-07T10:00:00Z");
+    Job instructions = management.createJobQuery().processInstanceId(booking.getProcessInstanceId()).singleResult();
+    management.executeJob(instructions.getId());
+    assertThat(management.createJobQuery().processInstanceId(booking.getProcessInstanceId()).count())
+        .as("the pre-dose instructions were queued").isZero();
   }
 
   @ParameterizedTest(name = "referral {0}={1}")
@@ -95,7 +131,9 @@ class BadInputTest {
             .startBeforeActivity("consultation").execute()
         : runtime.createProcessInstanceByKey(Journeys.DOSING_SESSION).businessKey(patientId)
             .setVariables(Answers.map("patientId", patientId, "patientName", "Alex Example", "route", "IV", "weightKg", 70.0,
-                "doseNumber", 1, "dosingAt", "2026-11-23T10:00Z"))
+                "doseNumber", 1))
+            // A dose not yet booked has no dosing time; the other steps come after the booking.
+            .setVariables(activity.equals("scheduleDosing") ? Map.of() : Map.of("dosingAt", "2026-11-23T10:00Z"))
             .startBeforeActivity(activity).execute();
     return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
   }
@@ -104,6 +142,7 @@ class BadInputTest {
     return new HashMap<>(switch (activity) {
       case "consultation" -> Answers.consultation();
       case "administerDose" -> Answers.administerDose();
+      case "scheduleDosing" -> Answers.map("dosingAt", "2026-12-07T10:00Z", "rideHomeArranged", true);
       default -> Answers.preDoseCheck();
     });
   }
