@@ -1,0 +1,99 @@
+package org.kapcare.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.kapcare.journey.InvalidInputException;
+import org.kapcare.tasklist.ClinicGroup;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * In front of the engine's API (both doors, see {@link EngineCall}) and KAP Care's {@code /api}:
+ * refuses what Camunda 7.24 CE would let a signed-in staff member do to the clinic's records.
+ * <ul>
+ *   <li>expressions in queries, at any depth ({@link QueryExpressions}): 400;</li>
+ *   <li>anything that writes other than the steps of their work ({@link StaffWrites}): 403, unless
+ *       the caller is an administrator;</li>
+ *   <li>a start or completion with values its form does not take ({@link FormSubmissions}): 400.</li>
+ * </ul>
+ * Runs after the sign-in, so it knows who is calling; an anonymous call is left to be refused there.
+ */
+class EngineApiGuard extends OncePerRequestFilter {
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final IdentityService identity;
+  private final FormSubmissions submissions;
+
+  EngineApiGuard(IdentityService identity, FormSubmissions submissions) {
+    this.identity = identity;
+    this.submissions = submissions;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    EngineCall call = EngineCall.of(request);
+    RequestBody body;
+    try {
+      QueryExpressions.checkQuery(request.getQueryString());
+      body = RequestBody.read(request);
+      List<String> groups = call == null ? null : callersGroups(request);
+      boolean admin = groups != null && groups.contains(ClinicGroup.ADMINS);
+      if (body.json() != null) {
+        if (admin && call.writesFilter()) {
+          QueryExpressions.checkJsonForNul(body.json());
+        } else {
+          QueryExpressions.checkJson(body.json());
+        }
+      }
+      if (groups != null && call.writes()) {
+        if (!admin && !StaffWrites.allows(call)) {
+          refuse(response, HttpStatus.FORBIDDEN, "Only an administrator may do this", null);
+          return;
+        }
+        if (call.submittedTask() != null || call.startedKey() != null || call.startedDefinition() != null) {
+          submissions.check(call, body.json());
+        }
+      }
+    } catch (InvalidInputException e) {
+      refuse(response, HttpStatus.BAD_REQUEST, e.getMessage(), e.getField());
+      return;
+    }
+    chain.doFilter(body.replay(request), response);
+  }
+
+  /**
+   * The groups of whoever calls: on {@code /engine-rest} the sign-in filter before this one has set
+   * them on the engine; Tasklist and Cockpit carry them in their session. Null for nobody.
+   */
+  private List<String> callersGroups(HttpServletRequest request) {
+    Authentication signedIn = identity.getCurrentAuthentication();
+    if (signedIn != null) {
+      return signedIn.getGroupIds() == null ? List.of() : signedIn.getGroupIds();
+    }
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    return AuthenticationUtil.getAuthsFromSession(session).getAuthentications().stream()
+        .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast).findFirst()
+        .map(user -> user.getGroupIds() == null ? List.<String>of() : List.copyOf(user.getGroupIds())).orElse(null);
+  }
+
+  private void refuse(HttpServletResponse response, HttpStatus status, String error, String field) throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), ErrorBody.of(error, field));
+  }
+}
