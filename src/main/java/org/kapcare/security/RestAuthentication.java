@@ -1,17 +1,27 @@
 package org.kapcare.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The engine REST API and the project's own {@code /api} answer to HTTP Basic with a Camunda user
  * (and {@code /api/insight} reads also to the Cockpit login, see {@link BasicOrCockpitSession});
- * every call then runs with that user's groups, so authorization decides what they may do.
+ * every call then runs with that user's groups, so authorization decides what they may do. Every
+ * sign-in, the webapps' login included, passes the {@link SignInGuard} first.
  */
 @Configuration
 public class RestAuthentication {
+
+  /**
+   * Right after Spring's character encoding filter (the highest precedence), so that the login form's
+   * user id is read as UTF-8, and before anything that checks a password.
+   */
+  private static final int GUARD_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -20,6 +30,18 @@ public class RestAuthentication {
     registration.setName("camunda-auth");
     registration.addInitParameter("authentication-provider", BasicOrCockpitSession.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<SignInGuard> signInGuard(SignInThrottle throttle, SignInLog log,
+      SignInProperties settings, ObjectMapper json,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<SignInGuard> registration =
+        new FilterRegistrationBean<>(new SignInGuard(throttle, log, settings, json, webappPath));
+    registration.setName("kapcare-sign-in-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", webappPath + "/api/admin/auth/user/*");
+    registration.setOrder(GUARD_ORDER);
     return registration;
   }
 }
