@@ -1,6 +1,7 @@
 package org.kapcare.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,8 +12,9 @@ import org.springframework.core.Ordered;
 /**
  * The engine REST API and the project's own {@code /api} answer to HTTP Basic with a Camunda user
  * (and {@code /api/insight} reads also to the Cockpit login, see {@link BasicOrCockpitSession});
- * every call then runs with that user's groups, so authorization decides what they may do. Every
- * sign-in, the webapps' login included, passes the {@link SignInGuard} first.
+ * every call then runs with that user's groups, so authorization decides what they may do. The
+ * actuator takes the same credentials for its details ({@link ActuatorSignIn}), and every sign-in,
+ * the webapps' login included, passes the {@link SignInGuard} first.
  */
 @Configuration
 public class RestAuthentication {
@@ -40,8 +42,17 @@ public class RestAuthentication {
     FilterRegistrationBean<SignInGuard> registration =
         new FilterRegistrationBean<>(new SignInGuard(throttle, log, settings, json, webappPath));
     registration.setName("kapcare-sign-in-guard");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", webappPath + "/api/admin/auth/user/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", webappPath + "/api/admin/auth/user/*");
     registration.setOrder(GUARD_ORDER);
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<ActuatorSignIn> actuatorSignIn(ProcessEngine engine) {
+    FilterRegistrationBean<ActuatorSignIn> registration = new FilterRegistrationBean<>(new ActuatorSignIn(engine));
+    registration.setName("kapcare-actuator-sign-in");
+    registration.addUrlPatterns("/actuator/*");
+    registration.setOrder(GUARD_ORDER + 1);
     return registration;
   }
 }

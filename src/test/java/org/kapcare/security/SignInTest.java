@@ -135,9 +135,12 @@ class SignInTest {
         Map.entry("error", "Too many failed sign-ins from this address; try again in 10 minutes"));
     assertThat(http.withBasicAuth("manager", "demo").getForEntity("/api/notifications", String.class).getStatusCode())
         .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(http.withBasicAuth("admin", "demo").getForEntity("/actuator/health", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(webappLogin("coordinator", "demo").getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 
-    // Anonymous calls check no password, so they are answered as ever.
+    // Anonymous calls check no password, so they are answered as ever: probes keep working.
+    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(http.getForEntity(TASKS, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     // Another address is not refused.
     assertThat(statusFrom("127.0.0.2", TASKS, "admin", "demo")).isEqualTo(HttpStatus.OK.value());
@@ -148,6 +151,8 @@ class SignInTest {
     String user = newUser();
     Instant now = freezeEngineClock();
     assertThat(basic(user, "Wr0ng-secret-7").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth(user, "Wr0ng-secret-8").getForEntity("/actuator/health", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     // Basic ends a user id at its first colon; a form takes anything.
     HttpHeaders forging = new HttpHeaders();
     forging.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(
@@ -166,6 +171,8 @@ class SignInTest {
 
     List<String> lines = output.getOut().lines().filter(line -> line.contains("SignInLog")).toList();
     assertThat(lines).filteredOn(line -> line.endsWith("Sign-in failed: user \"" + user + "\" from 127.0.0.1 at engine-rest"))
+        .hasSize(1);
+    assertThat(lines).filteredOn(line -> line.endsWith("Sign-in failed: user \"" + user + "\" from 127.0.0.1 at actuator"))
         .hasSize(1);
     assertThat(lines).filteredOn(line -> line.contains("10.0.0.1")).singleElement().satisfies(line -> assertThat(line)
         .endsWith("Sign-in failed: user \"xSign-in succeeded for admin from 10.0.0.1 at api\" from 127.0.0.1 at engine-rest"));
