@@ -34,7 +34,7 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
  */
 class SignInGuard extends OncePerRequestFilter {
 
-  /** Camunda's login form holds a user id and a password: far less than this is read to find the user id. */
+  /** How much of a login form is kept to find the user id in (Camunda's holds a user id and a password). */
   private static final int LONGEST_LOGIN_FORM = 16 * 1024;
 
   private final SignInThrottle throttle;
