@@ -1,7 +1,10 @@
 package org.kapcare.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -17,6 +20,8 @@ import org.springframework.http.HttpHeaders;
  * foreign page makes, so anything that changes state keeps needing credentials (no CSRF). Only the
  * user id is taken from the session; the filter then loads the user's groups afresh, so a manager
  * removed from the group loses access at once rather than when the webapp's cache expires.
+ *
+ * <p>A refusal answers 401 with a plain message ({@link BasicCredentials#refuse}) rather than an empty body.
  */
 public class BasicOrCockpitSession extends HttpBasicAuthenticationProvider {
 
@@ -33,6 +38,16 @@ public class BasicOrCockpitSession extends HttpBasicAuthenticationProvider {
       }
     }
     return super.extractAuthenticatedUser(request, engine);
+  }
+
+  @Override
+  public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
+    super.augmentResponseByAuthenticationChallenge(response, engine);
+    try {
+      BasicCredentials.refuse(response, engine);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static boolean sessionReadable(HttpServletRequest request) {

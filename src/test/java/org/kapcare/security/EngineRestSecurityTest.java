@@ -86,9 +86,20 @@ class EngineRestSecurityTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  /** Load balancers and monitors ask without credentials; the counts behind the status are for administrators. */
   @Test
-  void healthIsPublic() {
-    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  void healthTellsAnybodyItsStatusAndAdministratorsItsDetails() {
+    ResponseEntity<Map> anonymous = http.getForEntity("/actuator/health", Map.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);
+    // Spring Boot names the probes' groups to anybody; nothing else is said.
+    assertThat(anonymous.getBody()).containsOnlyKeys("status", "groups")
+        .containsEntry("groups", List.of("liveness", "readiness"));
+    assertThat(http.getForObject("/actuator/health/readiness", Map.class)).containsOnlyKeys("status");
+    assertThat(as("manager").getForObject("/actuator/health", Map.class)).containsOnlyKeys("status", "groups");
+
+    ResponseEntity<Map> admin = as("admin").getForEntity("/actuator/health", Map.class);
+    assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat((Map<String, Object>) admin.getBody().get("components")).containsKeys("db", "outbox", "jobs");
   }
 
   /** Tasklist's own API answers neither anonymous callers nor Basic credentials, only its login session. */

@@ -97,6 +97,14 @@ class ProductionPostureIT {
   }
 
   @Test
+  void healthDetailsAreForTheAdministrator() throws Exception {
+    HttpResponse<String> anonymous = get("/actuator/health", null);
+    assertThat(new ObjectMapper().readTree(anonymous.body()).fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("status", "groups");
+    assertThat(get("/actuator/health", ADMIN + ":" + PASSWORD).body()).contains("\"outbox\"", "\"jobs\"");
+  }
+
+  @Test
   void errorsCarryNoStackTraceNorSql() throws Exception {
     HttpResponse<String> missing = get("/no-such-page", ADMIN + ":" + PASSWORD);
     assertThat(missing.statusCode()).isEqualTo(404);
