@@ -90,6 +90,21 @@ public final class FormValues {
         + value);
   }
 
+  /**
+   * The date-time as ISO-8601 with its offset, which every reader (these, and the engine's due dates)
+   * takes: as it was sent when it is one already, otherwise the same instant in UTC.
+   */
+  public static String isoDateTime(String field, Object value) {
+    Instant instant = instant(field, value);
+    String text = value.toString().trim();
+    try {
+      OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      return text;
+    } catch (DateTimeParseException otherForm) {
+      return instant.toString();
+    }
+  }
+
   private static Object required(Map<String, ?> values, String field) {
     Object value = values.get(field);
     if (value == null) {

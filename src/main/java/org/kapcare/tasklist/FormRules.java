@@ -85,8 +85,8 @@ public final class FormRules {
 
   /**
    * Throws for the first field shown by {@code values} that breaks its form's rules. Returns the
-   * date-times among them in one form ({@code 2026-11-23T10:00:00Z}), for the caller to keep, so
-   * that every later step reads them as this check did.
+   * date-times among them that were sent in another form than ISO-8601 (Camunda's REST format), as
+   * ISO-8601, for the caller to keep, so that every later step reads them as this check did.
    */
   public Map<String, Object> check(Map<String, ?> values) {
     Map<String, Object> normalized = new HashMap<>();
@@ -96,9 +96,9 @@ public final class FormRules {
         Object value = values.get(key);
         check(field.component(), value);
         if ("datetime".equals(field.component().path("type").asText()) && value != null && !value.toString().isBlank()) {
-          String instant = FormValues.instant(key, value).toString();
-          if (!instant.equals(value)) {
-            normalized.put(key, instant);
+          String iso = FormValues.isoDateTime(key, value);
+          if (!iso.equals(value)) {
+            normalized.put(key, iso);
           }
         }
       }

@@ -49,4 +49,14 @@ class FormValuesTest {
     assertThatThrownBy(() -> FormValues.instant("dosingAt", text))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be a date and time");
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "2026-12-07T10:00Z, 2026-12-07T10:00Z",
+      "2026-12-07T10:00:00+01:00, 2026-12-07T10:00:00+01:00",
+      "2026-12-07T10:00:00.000+0000, 2026-12-07T10:00:00Z",
+      "2026-12-07T10:00:00.000-0500, 2026-12-07T15:00:00Z"})
+  void keepsIsoAsSentAndTurnsCamundasRestFormatIntoIso(String text, String kept) {
+    assertThat(FormValues.isoDateTime("dosingAt", text)).isEqualTo(kept);
+  }
 }
