@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -25,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>expressions in queries, at any depth ({@link QueryExpressions}): 400;</li>
  *   <li>anything that writes other than the steps of their work ({@link StaffWrites}): 403, unless
  *       the caller is an administrator;</li>
- *   <li>a start or completion with values its form does not take ({@link FormSubmissions}): 400.</li>
+ *   <li>a start or completion with values its form does not take ({@link EngineForms}): 400;</li>
+ *   <li>reads of a journey's variables beyond what a task's form shows ({@link StaffReads}): 403,
+ *       unless the caller is a manager or an administrator.</li>
  * </ul>
  * Runs after the sign-in, so it knows who is calling; an anonymous call is left to be refused there.
  */
@@ -33,11 +36,11 @@ class EngineApiGuard extends OncePerRequestFilter {
 
   private final ObjectMapper json = new ObjectMapper();
   private final IdentityService identity;
-  private final FormSubmissions submissions;
+  private final EngineForms forms;
 
-  EngineApiGuard(IdentityService identity, FormSubmissions submissions) {
+  EngineApiGuard(IdentityService identity, EngineForms forms) {
     this.identity = identity;
-    this.submissions = submissions;
+    this.forms = forms;
   }
 
   @Override
@@ -57,13 +60,20 @@ class EngineApiGuard extends OncePerRequestFilter {
           QueryExpressions.checkJson(body.json());
         }
       }
+      if (groups != null && !admin) {
+        HttpServletRequest limited = limitReads(call, groups, request, response);
+        if (limited == null) {
+          return;
+        }
+        request = limited;
+      }
       if (groups != null && call.writes()) {
         if (!admin && !StaffWrites.allows(call)) {
           refuse(response, HttpStatus.FORBIDDEN, "Only an administrator may do this", null);
           return;
         }
         if (call.submittedTask() != null || call.startedKey() != null || call.startedDefinition() != null) {
-          submissions.check(call, body.json());
+          forms.check(call, body.json());
         }
       }
     } catch (InvalidInputException e) {
@@ -71,6 +81,30 @@ class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(body.replay(request), response);
+  }
+
+  /**
+   * What a staff member reads of a journey ({@link StaffReads}): the request, limited to what the
+   * task's form shows, or null when it was refused (the answer is written).
+   */
+  private HttpServletRequest limitReads(EngineCall call, List<String> groups, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    if (StaffReads.readsJourneyVariables(call) && !groups.contains(ClinicGroup.MANAGERS.id())) {
+      refuse(response, HttpStatus.FORBIDDEN, "A patient's answers are read on the forms of your tasks", null);
+      return null;
+    }
+    String formTask = StaffReads.formVariablesOf(call);
+    Set<String> shown = formTask == null ? null : forms.shownOn(formTask);
+    if (shown != null) {
+      return OnlyVariables.of(request, shown);
+    }
+    StaffReads.TaskVariable variable = StaffReads.taskVariableOf(call);
+    shown = variable == null ? null : forms.shownOn(variable.taskId());
+    if (shown != null && (variable.name() == null || !shown.contains(variable.name()))) {
+      refuse(response, HttpStatus.FORBIDDEN, "Only what the task's form shows is read here", null);
+      return null;
+    }
+    return request;
   }
 
   /**

@@ -20,14 +20,16 @@ import org.kapcare.tasklist.FormRules;
 import org.springframework.stereotype.Component;
 
 /**
- * A start or a task completion sent to the engine's API keeps only what its form asks: every value
+ * The forms of the tasks and starts that calls to the engine's API name. A task's form decides what
+ * of the journey a staff member reads on it ({@link #shownOn}). A start or a task completion keeps
+ * only what its form asks: every value
  * is a field the form declares, of a plain type (text, number, yes/no, date), and a field the form
  * only shows for reference keeps its value. The engine's own check ({@code FormRulesCheck}) then
  * holds each value to its field's rules. Unknown tasks and definitions are left to the engine to
  * refuse, so this check tells nobody what exists.
  */
 @Component
-class FormSubmissions {
+class EngineForms {
 
   /** Camunda's REST value types that a form's field can carry; Object, Json, Xml, Bytes and File cannot. */
   private static final Set<String> PLAIN_TYPES = Set.of("string", "integer", "long", "short", "double", "boolean", "date",
@@ -43,7 +45,7 @@ class FormSubmissions {
   private final DeployedForms forms;
   private final SignedInStaff staff;
 
-  FormSubmissions(TaskService tasks, FormService formService, RepositoryService repository, DeployedForms forms,
+  EngineForms(TaskService tasks, FormService formService, RepositoryService repository, DeployedForms forms,
       SignedInStaff staff) {
     this.tasks = tasks;
     this.formService = formService;
@@ -69,6 +71,22 @@ class FormSubmissions {
         }
       }
       return null;
+    });
+  }
+
+  /**
+   * The variables the form of {@code taskId} shows or reads, or null when the task is unknown to
+   * the engine (which then answers for itself).
+   */
+  Set<String> shownOn(String taskId) {
+    return staff.asSystem(() -> {
+      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null || task.getProcessDefinitionId() == null) {
+        return null;
+      }
+      FormRules form = form(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+          () -> formService.getDeployedTaskForm(task.getId()));
+      return form == null ? Set.of() : form.shownVariables();
     });
   }
 

@@ -3,8 +3,10 @@ package org.kapcare.tasklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +30,7 @@ public final class FormRules {
       "email", Pattern.compile("[\\w.+-]+@([\\w-]+\\.)+[\\w-]{2,}"),
       "phone", Pattern.compile("\\+[1-9][0-9]{6,14}"));
 
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern HIDDEN_UNLESS_TICKED = Pattern.compile("=not\\((\\w+)\\)");
   private static final Pattern HIDDEN_UNLESS_EQUAL = Pattern.compile("=(\\w+) != \"([^\"]*)\"");
 
@@ -37,6 +40,8 @@ public final class FormRules {
   private final List<Field> fields = new ArrayList<>();
   /** Every field the form declares, with its key; read-only ones show a value and take none. */
   private final Map<String, Boolean> readOnlyByKey = new HashMap<>();
+  /** What the form shows besides its fields: {@code {{patientName}}} in a text, a field a condition reads. */
+  private final Set<String> shown = new HashSet<>();
 
   public FormRules(JsonNode form) {
     collect(form.path("components"));
@@ -44,6 +49,10 @@ public final class FormRules {
 
   private void collect(JsonNode components) {
     for (JsonNode component : components) {
+      Matcher template = TEMPLATE.matcher(component.path("text").asText(""));
+      while (template.find()) {
+        shown.add(template.group(1));
+      }
       if (component.hasNonNull("key")) {
         boolean readOnly = component.path("readonly").asBoolean() || component.path("disabled").asBoolean();
         readOnlyByKey.merge(component.get("key").asText(), readOnly, Boolean::logicalAnd);
@@ -60,23 +69,32 @@ public final class FormRules {
     return readOnlyByKey.containsKey(key);
   }
 
+  /** The variables the form shows or reads: its fields, what its texts name, what its conditions read. */
+  public Set<String> shownVariables() {
+    Set<String> variables = new HashSet<>(shown);
+    variables.addAll(readOnlyByKey.keySet());
+    return variables;
+  }
+
   /** Whether {@code key} is only shown on the form, for reference: a submission may not change it. */
   public boolean readOnly(String key) {
     return readOnlyByKey.getOrDefault(key, false);
   }
 
-  private static Predicate<Map<String, ?>> shownWhen(String hide) {
+  private Predicate<Map<String, ?>> shownWhen(String hide) {
     if (hide.isEmpty()) {
       return values -> true;
     }
     Matcher ticked = HIDDEN_UNLESS_TICKED.matcher(hide);
     if (ticked.matches()) {
       String flag = ticked.group(1);
+      shown.add(flag);
       return values -> values.get(flag) != null && "true".equals(values.get(flag).toString());
     }
     Matcher equal = HIDDEN_UNLESS_EQUAL.matcher(hide);
     if (equal.matches()) {
       String field = equal.group(1);
+      shown.add(field);
       String value = equal.group(2);
       return values -> values.get(field) != null && value.equals(values.get(field).toString());
     }

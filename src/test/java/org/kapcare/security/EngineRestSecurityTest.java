@@ -141,7 +141,9 @@ class EngineRestSecurityTest {
     String history = "/engine-rest/history/variable-instance?maxResults=500&processInstanceId=" + journey;
 
     for (String user : List.of("coordinator", "prescriber", "nurse", "therapist")) {
-      assertThat(as(user).getForObject(history, List.class)).as(user).isEmpty();
+      ResponseEntity<String> refused = as(user).getForEntity(history, String.class);
+      assertThat(refused.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(refused.getBody()).as(user).doesNotContain("alex@example.org");
     }
     assertThat(as("manager").getForObject(history, List.class).toString()).contains("alex@example.org");
   }
