@@ -30,9 +30,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>reads of a journey's variables beyond what a task's form shows ({@link StaffReads}): 403,
  *       unless the caller is a manager or an administrator.</li>
  * </ul>
- * Runs after the sign-in, so it knows who is calling; an anonymous call is left to be refused there.
+ * Admin's setup page is closed for good. Runs after the sign-in, so it knows who is calling; an anonymous call is left to be refused there.
  */
 class EngineApiGuard extends OncePerRequestFilter {
+
+  /**
+   * Admin's setup page creates an administrator without signing in whenever the administrators'
+   * group has no direct member, for example after the last one was removed. KAP Care makes the
+   * first administrator at start (the demo's, or KAPCARE_ADMIN_USER), so the page is never needed.
+   */
+  private static final String ADMIN_SETUP = "/camunda/api/admin/setup/";
 
   private final ObjectMapper json = new ObjectMapper();
   private final IdentityService identity;
@@ -46,6 +53,10 @@ class EngineApiGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (EngineCall.pathOf(request).startsWith(ADMIN_SETUP)) {
+      refuse(response, HttpStatus.FORBIDDEN, "The first administrator is set when KAP Care starts", null);
+      return;
+    }
     EngineCall call = EngineCall.of(request);
     RequestBody body;
     try {

@@ -22,8 +22,7 @@ record EngineCall(String method, String path) {
 
   /** The engine call a request makes, or null when it goes elsewhere ({@code /api}, a webapp's own API). */
   static EngineCall of(HttpServletRequest request) {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    Matcher engine = PREFIX.matcher(path);
+    Matcher engine = PREFIX.matcher(pathOf(request));
     if (!engine.matches()) {
       return null;
     }
@@ -32,6 +31,11 @@ record EngineCall(String method, String path) {
       resource = resource.substring(0, resource.length() - 1);
     }
     return new EngineCall(request.getMethod().toUpperCase(), resource);
+  }
+
+  /** The request's path as the container decoded and normalised it, whichever servlet serves it. */
+  static String pathOf(HttpServletRequest request) {
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
   }
 
   boolean writes() {
