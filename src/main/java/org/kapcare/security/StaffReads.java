@@ -1,5 +1,9 @@
 package org.kapcare.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +21,49 @@ final class StaffReads {
   private static final Pattern FORM_VARIABLES = Pattern.compile("^/task/([^/]+)/form-variables$");
   private static final Pattern TASK_VARIABLE = Pattern.compile("^/task/([^/]+)/(variables|localVariables)(/([^/]+))?(/data)?$");
 
+  /** Filters of a query by a variable's value; in a query string or a JSON body, at any depth. */
+  private static final Set<String> VARIABLE_FILTERS = Set.of("processVariables", "taskVariables", "caseInstanceVariables",
+      "variables");
+
   private StaffReads() {}
+
+  /**
+   * A query that filters by a journey's variables: an oracle that tells whether any journey has a
+   * given answer without reading it. A start's or completion's {@code variables} are its values,
+   * not a filter, and are not asked about here.
+   */
+  static boolean filtersByVariables(EngineCall call, String rawQuery, JsonNode body) {
+    if (rawQuery != null) {
+      for (String pair : rawQuery.split("&")) {
+        int equals = pair.indexOf('=');
+        if (equals > 0 && equals < pair.length() - 1 && VARIABLE_FILTERS.contains(pair.substring(0, equals))) {
+          return true;
+        }
+      }
+    }
+    return body != null && call.submittedTask() == null && call.startedKey() == null && call.startedDefinition() == null
+        && hasVariableFilter(body);
+  }
+
+  private static boolean hasVariableFilter(JsonNode node) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        boolean filter = VARIABLE_FILTERS.contains(field.getKey()) && !field.getValue().isNull()
+            && !(field.getValue().isContainerNode() && field.getValue().isEmpty());
+        if (filter || hasVariableFilter(field.getValue())) {
+          return true;
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (hasVariableFilter(element)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   /** A read of a journey's variables outside any task's form. */
   static boolean readsJourneyVariables(EngineCall call) {
