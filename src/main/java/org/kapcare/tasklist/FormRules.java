@@ -139,7 +139,11 @@ public final class FormRules {
       case "number" -> checkNumber(key, label, rules, value);
       case "datetime" -> checkDateTime(key, label, value);
       case "checkbox" -> {
-        if (rules.path("required").asBoolean() && !Boolean.TRUE.equals(value) && !"true".equals(value.toString())) {
+        boolean ticked = "true".equals(value.toString());
+        if (!ticked && !"false".equals(value.toString())) {
+          throw new InvalidInputException(key, label + " must be ticked or not, was " + value);
+        }
+        if (rules.path("required").asBoolean() && !ticked) {
           throw new InvalidInputException(key, label + " must be ticked");
         }
       }
