@@ -16,9 +16,10 @@ final class StaffWrites {
   private static final String COUNT = "(/count)?";
 
   private static final List<Pattern> ALLOWED = List.of(
-      // Tasklist: the queue, a task's steps, comments and attachments, follow-up and due dates.
+      // Tasklist: the queue, a task's steps, comments and attachments, follow-up and due dates. Not delegation:
+      // a delegated task is resolved with variables, which only administrators write.
       write("POST", "/task" + COUNT),
-      write("POST", "/task/" + ID + "/(claim|unclaim|assignee|delegate|complete|submit-form|comment/create"
+      write("POST", "/task/" + ID + "/(claim|unclaim|assignee|complete|submit-form|comment/create"
           + "|attachment/create|identity-links|identity-links/delete)"),
       write("PUT", "/task/" + ID),
       write("DELETE", "/task/" + ID + "/attachment/" + ID),
