@@ -30,6 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>reads of a journey's variables beyond what a task's form shows ({@link StaffReads}): 403,
  *       unless the caller is a manager or an administrator.</li>
  * </ul>
+ * Each read or change of a patient's data that succeeds is written to the {@link AccessLog}.
  * Admin's setup page is closed for good. Runs after the sign-in, so it knows who is calling; an anonymous call is left to be refused there.
  */
 class EngineApiGuard extends OncePerRequestFilter {
@@ -44,10 +45,14 @@ class EngineApiGuard extends OncePerRequestFilter {
   private final ObjectMapper json = new ObjectMapper();
   private final IdentityService identity;
   private final EngineForms forms;
+  private final PatientAccesses accesses;
+  private final AccessLog log;
 
-  EngineApiGuard(IdentityService identity, EngineForms forms) {
+  EngineApiGuard(IdentityService identity, EngineForms forms, PatientAccesses accesses, AccessLog log) {
     this.identity = identity;
     this.forms = forms;
+    this.accesses = accesses;
+    this.log = log;
   }
 
   @Override
@@ -59,31 +64,32 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
     EngineCall call = EngineCall.of(request);
     RequestBody body;
+    Caller caller = caller(request);
+    PatientAccesses.Access access;
     try {
       QueryExpressions.checkQuery(request.getQueryString());
       body = RequestBody.read(request);
-      List<String> groups = call == null ? null : callersGroups(request);
-      boolean admin = groups != null && groups.contains(ClinicGroup.ADMINS);
+      boolean admin = caller != null && caller.groups().contains(ClinicGroup.ADMINS);
       if (body.json() != null) {
-        if (admin && call.writesFilter()) {
+        if (admin && call != null && call.writesFilter()) {
           QueryExpressions.checkJsonForNul(body.json());
         } else {
           QueryExpressions.checkJson(body.json());
         }
       }
-      if (groups != null && !admin) {
+      if (call != null && caller != null && !admin) {
         if (StaffReads.filtersByVariables(call, request.getQueryString(), body.json())
-            && !groups.contains(ClinicGroup.MANAGERS.id())) {
+            && !caller.groups().contains(ClinicGroup.MANAGERS.id())) {
           refuse(response, HttpStatus.FORBIDDEN, "Searching journeys by a patient's answers is for managers", null);
           return;
         }
-        HttpServletRequest limited = limitReads(call, groups, request, response);
+        HttpServletRequest limited = limitReads(call, caller.groups(), request, response);
         if (limited == null) {
           return;
         }
         request = limited;
       }
-      if (groups != null && call.writes()) {
+      if (call != null && caller != null && call.writes()) {
         if (!admin && !StaffWrites.allows(call)) {
           refuse(response, HttpStatus.FORBIDDEN, "Only an administrator may do this", null);
           return;
@@ -94,11 +100,15 @@ class EngineApiGuard extends OncePerRequestFilter {
           forms.check(call, body.json());
         }
       }
+      access = caller == null ? null : accesses.of(request, call, body.json());
     } catch (InvalidInputException e) {
       refuse(response, HttpStatus.BAD_REQUEST, e.getMessage(), e.getField());
       return;
     }
     chain.doFilter(body.replay(request), response);
+    if (access != null && response.getStatus() < HttpStatus.BAD_REQUEST.value()) {
+      log.record(caller.userId(), access.patientId(), access.action(), access.what(), request.getRemoteAddr());
+    }
   }
 
   /**
@@ -125,14 +135,17 @@ class EngineApiGuard extends OncePerRequestFilter {
     return request;
   }
 
+  /** Who calls, and their groups. */
+  private record Caller(String userId, List<String> groups) {}
+
   /**
-   * The groups of whoever calls: on {@code /engine-rest} the sign-in filter before this one has set
-   * them on the engine; Tasklist and Cockpit carry them in their session. Null for nobody.
+   * Whoever calls: on {@code /engine-rest} and {@code /api} the sign-in filter before this one has
+   * set them on the engine; Tasklist and Cockpit carry them in their session. Null for nobody.
    */
-  private List<String> callersGroups(HttpServletRequest request) {
+  private Caller caller(HttpServletRequest request) {
     Authentication signedIn = identity.getCurrentAuthentication();
     if (signedIn != null) {
-      return signedIn.getGroupIds() == null ? List.of() : signedIn.getGroupIds();
+      return new Caller(signedIn.getUserId(), signedIn.getGroupIds() == null ? List.of() : signedIn.getGroupIds());
     }
     HttpSession session = request.getSession(false);
     if (session == null) {
@@ -140,7 +153,9 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
     return AuthenticationUtil.getAuthsFromSession(session).getAuthentications().stream()
         .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast).findFirst()
-        .map(user -> user.getGroupIds() == null ? List.<String>of() : List.copyOf(user.getGroupIds())).orElse(null);
+        .map(user -> new Caller(user.getIdentityId(),
+            user.getGroupIds() == null ? List.<String>of() : List.copyOf(user.getGroupIds())))
+        .orElse(null);
   }
 
   private void refuse(HttpServletResponse response, HttpStatus status, String error, String field) throws IOException {

@@ -42,8 +42,9 @@ public class RestAuthentication {
 
   /** After the sign-in, so that it knows the caller; the webapps' API carries its own login in the session. */
   @Bean
-  FilterRegistrationBean<EngineApiGuard> engineApiGuard(IdentityService identity, EngineForms forms) {
-    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(identity, forms));
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(IdentityService identity, EngineForms forms,
+      PatientAccesses accesses, AccessLog log) {
+    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(identity, forms, accesses, log));
     registration.setName("kapcare-engine-api-guard");
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
     registration.setOrder(SIGN_IN + 1);

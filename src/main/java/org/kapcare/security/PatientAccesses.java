@@ -1,0 +1,92 @@
+package org.kapcare.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which calls read or change a patient's data, for the {@link AccessLog}: a task's form and
+ * variables and its completion, a journey's variables, a start, and KAP Care's own endpoints that
+ * name a patient. The patient is looked up before the call, since a completed task is gone after it.
+ * Lists of tasks and journeys show names only and are not logged one by one.
+ */
+@Component
+class PatientAccesses {
+
+  /** What a logged call did, and to whom. */
+  record Access(String patientId, String action, String what) {}
+
+  private static final Pattern TASK = Pattern.compile("^/task/([^/]+)/(form-variables|variables|localVariables|complete|submit-form)(/.*)?$");
+  private static final Pattern JOURNEY = Pattern.compile("^/(process-instance|execution)/([^/]+)/(variables|localVariables)(/.*)?$");
+  private static final Pattern ACROSS_JOURNEYS = Pattern.compile("^/(variable-instance|history/variable-instance|history/detail)(/.*)?$");
+  private static final Pattern WITHDRAWAL = Pattern.compile("^/api/journeys/([^/]+)/withdrawal$");
+
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final SignedInStaff staff;
+
+  PatientAccesses(TaskService tasks, RuntimeService runtime, SignedInStaff staff) {
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.staff = staff;
+  }
+
+  /** The access {@code request} makes, or null when it touches no patient's data. */
+  Access of(HttpServletRequest request, EngineCall call, JsonNode body) {
+    return call == null ? api(request) : staff.asSystem(() -> engine(request, call, body));
+  }
+
+  private static Access api(HttpServletRequest request) {
+    String path = EngineCall.pathOf(request);
+    Matcher withdrawal = WITHDRAWAL.matcher(path);
+    if (withdrawal.matches() && "POST".equals(request.getMethod())) {
+      return new Access(withdrawal.group(1), AccessLog.CHANGE, "recorded a withdrawal");
+    }
+    String patientId = request.getParameter("patientId");
+    if ("/api/notifications".equals(path) && patientId != null && !patientId.isBlank()) {
+      return new Access(patientId.trim(), AccessLog.READ, "notifications");
+    }
+    return null;
+  }
+
+  private Access engine(HttpServletRequest request, EngineCall call, JsonNode body) {
+    String action = call.writes() ? AccessLog.CHANGE : AccessLog.READ;
+    Matcher task = TASK.matcher(call.path());
+    if (task.matches()) {
+      Task open = tasks.createTaskQuery().taskId(task.group(1)).singleResult();
+      return open == null ? null : new Access(patientOf(open.getProcessInstanceId()), action,
+          (call.writes() ? "completed " : "form of ") + open.getName());
+    }
+    Matcher journey = JOURNEY.matcher(call.path());
+    if (journey.matches()) {
+      Execution execution = runtime.createExecutionQuery().executionId(journey.group(2)).singleResult();
+      return execution == null ? null
+          : new Access(patientOf(execution.getProcessInstanceId()), action, "variables of the journey");
+    }
+    if (call.startedKey() != null || call.startedDefinition() != null) {
+      JsonNode patientId = body == null ? null : body.path("variables").path("patientId").path("value");
+      return new Access(patientId == null || !patientId.isTextual() ? null : patientId.asText(), AccessLog.CHANGE,
+          "started " + (call.startedKey() != null ? call.startedKey() : "a journey"));
+    }
+    if (ACROSS_JOURNEYS.matcher(call.path()).matches()) {
+      String query = request.getQueryString();
+      return new Access(null, AccessLog.READ, call.method() + " " + call.path() + (query == null ? "" : "?" + query));
+    }
+    return null;
+  }
+
+  private String patientOf(String processInstanceId) {
+    if (processInstanceId == null) {
+      return null;
+    }
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    return instance == null ? null : instance.getBusinessKey();
+  }
+}
