@@ -31,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       unless the caller is a manager or an administrator.</li>
  * </ul>
  * Each read or change of a patient's data that succeeds is written to the {@link AccessLog}.
- * Admin's setup page is closed for good. Runs after the sign-in, so it knows who is calling; an anonymous call is left to be refused there.
+ * Admin's setup page is closed for good. Runs after the sign-in, so it knows who is calling; an
+ * anonymous call is left to be refused there.
  */
 class EngineApiGuard extends OncePerRequestFilter {
 
@@ -78,12 +79,7 @@ class EngineApiGuard extends OncePerRequestFilter {
         }
       }
       if (call != null && caller != null && !admin) {
-        if (StaffReads.filtersByVariables(call, request.getQueryString(), body.json())
-            && !caller.groups().contains(ClinicGroup.MANAGERS.id())) {
-          refuse(response, HttpStatus.FORBIDDEN, "Searching journeys by a patient's answers is for managers", null);
-          return;
-        }
-        HttpServletRequest limited = limitReads(call, caller.groups(), request, response);
+        HttpServletRequest limited = limitReads(call, caller.groups(), request, body, response);
         if (limited == null) {
           return;
         }
@@ -116,8 +112,13 @@ class EngineApiGuard extends OncePerRequestFilter {
    * task's form shows, or null when it was refused (the answer is written).
    */
   private HttpServletRequest limitReads(EngineCall call, List<String> groups, HttpServletRequest request,
-      HttpServletResponse response) throws IOException {
-    if (StaffReads.readsJourneyVariables(call) && !groups.contains(ClinicGroup.MANAGERS.id())) {
+      RequestBody body, HttpServletResponse response) throws IOException {
+    boolean manager = groups.contains(ClinicGroup.MANAGERS.id());
+    if (!manager && StaffReads.filtersByVariables(call, request.getQueryString(), body.json())) {
+      refuse(response, HttpStatus.FORBIDDEN, "Searching journeys by a patient's answers is for managers", null);
+      return null;
+    }
+    if (!manager && StaffReads.readsJourneyVariables(call)) {
       refuse(response, HttpStatus.FORBIDDEN, "A patient's answers are read on the forms of your tasks", null);
       return null;
     }
