@@ -17,6 +17,10 @@ import org.springframework.test.context.ActiveProfiles;
     // The REST API and webapps look the engine up by the name "default", so no generated name here.
     "camunda.bpm.job-execution.enabled=false",
     "kapcare.notify.dispatcher-enabled=false",
+    // This app leaves its jobs and notifications to the tests that fire them, however long the
+    // suite runs: the health's verdict on them is HealthTest's, in an app of its own.
+    "kapcare.health.job-longest-delay=P3650D",
+    "kapcare.health.outbox-longest-wait=P3650D",
     "kapcare.demo.history=false"})
 @ActiveProfiles("demo")
 public @interface WebAppTest {

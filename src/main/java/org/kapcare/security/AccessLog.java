@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.kapcare.journey.EngineClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +25,8 @@ public class AccessLog {
   static final String READ = "read";
   static final String CHANGE = "change";
   private static final int WHAT_LENGTH = 255;
+  private static final int ID_LENGTH = 64;
+  private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
 
   private final JdbcTemplate jdbc;
 
@@ -29,10 +34,22 @@ public class AccessLog {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Writes one row, each value cut to its column (a patient id comes from the caller's request). Runs
+   * after the answer was sent, so a row that cannot be written is logged as an error, not thrown.
+   */
   void record(String userId, String patientId, String action, String what, String source) {
-    String cut = what.length() > WHAT_LENGTH ? what.substring(0, WHAT_LENGTH) : what;
-    jdbc.update("INSERT INTO kapcare_access_log (at, user_id, patient_id, action, what, source) VALUES (?, ?, ?, ?, ?, ?)",
-        Timestamp.from(EngineClock.now()), userId, patientId, action, cut, source);
+    try {
+      jdbc.update("INSERT INTO kapcare_access_log (at, user_id, patient_id, action, what, source) VALUES (?, ?, ?, ?, ?, ?)",
+          Timestamp.from(EngineClock.now()), cut(userId, ID_LENGTH), cut(patientId, ID_LENGTH), action,
+          cut(what, WHAT_LENGTH), cut(source, ID_LENGTH));
+    } catch (DataAccessException e) {
+      LOG.error("Access log: a row was not written ({} {} by {})", action, cut(patientId, ID_LENGTH), cut(userId, ID_LENGTH), e);
+    }
+  }
+
+  private static String cut(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length);
   }
 
   /** Newest first; either filter may be null. */

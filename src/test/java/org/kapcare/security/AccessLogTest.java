@@ -96,6 +96,17 @@ class AccessLogTest {
   }
 
   @Test
+  void aPatientIdLongerThanAnyIsCutNotFatal() throws Exception {
+    String longId = "K-" + "9".repeat(5000);
+
+    assertThat(send("manager", HttpMethod.GET, "/api/notifications?patientId=" + longId, null).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    assertThat(log("patientId=" + longId.substring(0, 64))).singleElement()
+        .satisfies(row -> assertThat(row.get("what").asText()).isEqualTo("notifications"));
+  }
+
+  @Test
   void onlyManagersAndAdministratorsReadTheLog() {
     for (String user : new String[] {"coordinator", "nurse", "prescriber", "therapist"}) {
       assertThat(send(user, HttpMethod.GET, "/api/access-log", null).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
