@@ -14,11 +14,8 @@ import org.kapcare.WebAppTest;
 import org.kapcare.journey.Journeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -38,10 +35,8 @@ class AccessLogTest {
 
   private final ObjectMapper json = new ObjectMapper();
 
-  private ResponseEntity<String> send(String user, HttpMethod method, String path, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo").exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  private ResponseEntity<String> send(String user, HttpMethod method, String path, String json) {
+    return StaffRest.send(http, user, method, path, json);
   }
 
   private List<JsonNode> log(String query) throws Exception {

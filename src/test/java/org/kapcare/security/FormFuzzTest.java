@@ -22,10 +22,7 @@ import org.kapcare.WebAppTest;
 import org.kapcare.journey.Journeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -184,10 +181,7 @@ class FormFuzzTest {
 
   private ResponseEntity<String> exchange(String user, HttpMethod method, String path, String body) {
     sent++;
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo").exchange(java.net.URI.create(http.getRootUri() + path), method,
-        new HttpEntity<>(body, headers), String.class);
+    return StaffRest.send(http, user, method, path, body);
   }
 
   private void check(String what, ResponseEntity<String> answer) {
