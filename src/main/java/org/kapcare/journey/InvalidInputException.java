@@ -9,10 +9,17 @@ import org.camunda.bpm.engine.ProcessEngineException;
 public class InvalidInputException extends ProcessEngineException {
 
   private final String field;
+  private final String reason;
 
   public InvalidInputException(String field, String message) {
     super(message + " (field " + field + ")");
     this.field = field;
+    this.reason = message;
+  }
+
+  /** What is wrong, in the form's words, without the field's id: what a clinician is shown. */
+  public String getReason() {
+    return reason;
   }
 
   public String getField() {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -60,7 +61,7 @@ class EngineApiGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (EngineCall.pathOf(request).startsWith(ADMIN_SETUP)) {
-      refuse(response, HttpStatus.FORBIDDEN, "The first administrator is set when KAP Care starts", null);
+      refuse(request, response, HttpStatus.FORBIDDEN, "The first administrator is set when KAP Care starts");
       return;
     }
     EngineCall call = EngineCall.of(request);
@@ -87,7 +88,7 @@ class EngineApiGuard extends OncePerRequestFilter {
       }
       if (call != null && caller != null && call.writes()) {
         if (!admin && !StaffWrites.allows(call)) {
-          refuse(response, HttpStatus.FORBIDDEN, "Only an administrator may do this", null);
+          refuse(request, response, HttpStatus.FORBIDDEN, "Only an administrator may do this");
           return;
         }
         // Administrators may change a journey's variables and steps anyway (the cluster tests start
@@ -98,7 +99,7 @@ class EngineApiGuard extends OncePerRequestFilter {
       }
       access = caller == null ? null : accesses.of(request, call, body.json());
     } catch (InvalidInputException e) {
-      refuse(response, HttpStatus.BAD_REQUEST, e.getMessage(), e.getField());
+      write(response, HttpStatus.BAD_REQUEST, ErrorBody.at(EngineCall.pathOf(request), e));
       return;
     }
     chain.doFilter(body.replay(request), response);
@@ -115,11 +116,11 @@ class EngineApiGuard extends OncePerRequestFilter {
       RequestBody body, HttpServletResponse response) throws IOException {
     boolean manager = groups.contains(ClinicGroup.MANAGERS.id());
     if (!manager && StaffReads.filtersByVariables(call, request.getQueryString(), body.json())) {
-      refuse(response, HttpStatus.FORBIDDEN, "Searching journeys by a patient's answers is for managers", null);
+      refuse(request, response, HttpStatus.FORBIDDEN, "Searching journeys by a patient's answers is for managers");
       return null;
     }
     if (!manager && StaffReads.readsJourneyVariables(call)) {
-      refuse(response, HttpStatus.FORBIDDEN, "A patient's answers are read on the forms of your tasks", null);
+      refuse(request, response, HttpStatus.FORBIDDEN, "A patient's answers are read on the forms of your tasks");
       return null;
     }
     String formTask = StaffReads.formVariablesOf(call);
@@ -130,7 +131,7 @@ class EngineApiGuard extends OncePerRequestFilter {
     StaffReads.TaskVariable variable = StaffReads.taskVariableOf(call);
     shown = variable == null ? null : forms.shownOn(variable.taskId());
     if (shown != null && (variable.name() == null || !shown.contains(variable.name()))) {
-      refuse(response, HttpStatus.FORBIDDEN, "Only what the task's form shows is read here", null);
+      refuse(request, response, HttpStatus.FORBIDDEN, "Only what the task's form shows is read here");
       return null;
     }
     return request;
@@ -159,9 +160,14 @@ class EngineApiGuard extends OncePerRequestFilter {
         .orElse(null);
   }
 
-  private void refuse(HttpServletResponse response, HttpStatus status, String error, String field) throws IOException {
+  private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String error)
+      throws IOException {
+    write(response, status, ErrorBody.at(EngineCall.pathOf(request), error, null));
+  }
+
+  private void write(HttpServletResponse response, HttpStatus status, Map<String, String> body) throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), ErrorBody.of(error, field));
+    json.writeValue(response.getOutputStream(), body);
   }
 }

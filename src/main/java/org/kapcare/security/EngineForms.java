@@ -131,7 +131,7 @@ class EngineForms {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = field.getKey();
       if (form == null || !form.declares(name)) {
-        throw new InvalidInputException(name, name + " is not a field of this form");
+        throw new InvalidInputException(name, "This form has no field " + name);
       }
       JsonNode value = plainValue(name, field.getValue());
       if (form.readOnly(name) && !sameValue(value, current.of(name))) {

@@ -2,9 +2,17 @@ package org.kapcare.security;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.kapcare.journey.InvalidInputException;
 
-/** The JSON every KAP Care refusal answers with (DESIGN.md): {@code {"error": ..., "field": ...}}. */
+/**
+ * The JSON every KAP Care refusal answers with: {@code {"error": ..., "field": ...}}. On the
+ * webapps' own API it carries {@code "message"} too, the key Tasklist and Cockpit show a clinician
+ * when a call fails (camunda-bpm-sdk-js); there the text never names the field's id.
+ */
 final class ErrorBody {
+
+  /** Where the webapps' own API (Tasklist, Cockpit, Admin and their engine calls) is served. */
+  static final String WEBAPPS_API = "/camunda/api/";
 
   private ErrorBody() {}
 
@@ -13,6 +21,23 @@ final class ErrorBody {
     body.put("error", error);
     if (field != null) {
       body.put("field", field);
+    }
+    return body;
+  }
+
+  /** The body for a refusal at that path, with the clinician's message on the webapps' API. */
+  static Map<String, String> at(String path, String error, String field) {
+    return withMessage(path, of(error, field), error);
+  }
+
+  /** The body for bad input at that path: on the webapps' API, the reason without the field's id. */
+  static Map<String, String> at(String path, InvalidInputException invalid) {
+    return withMessage(path, of(invalid.getMessage(), invalid.getField()), invalid.getReason());
+  }
+
+  private static Map<String, String> withMessage(String path, Map<String, String> body, String message) {
+    if (path.startsWith(WEBAPPS_API)) {
+      body.put("message", message);
     }
     return body;
   }
