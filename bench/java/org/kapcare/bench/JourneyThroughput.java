@@ -213,6 +213,7 @@ final class JourneyThroughput {
       steps.add(new Step("scheduleDosing", true, Answers.map("dosingAt", iso(now.plus(Duration.ofDays(1))),
           "rideHomeArranged", true)));
       steps.add(new Step("preDoseCheck", true, Answers.preDoseCheck()));
+      steps.add(new Step("orderDose", true, Answers.orderDose()));
       steps.add(new Step("administerDose", true, Answers.administerDose()));
       // Discharged this minute; the integration session is booked a day later, well inside the window.
       steps.add(new Step("dischargeCheck", true, Answers.dischargeCheck(iso(now), 70)));

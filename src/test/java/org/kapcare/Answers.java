@@ -49,8 +49,13 @@ public final class Answers {
         "sedativesToday", false, "newSafetyConcern", false);
   }
 
+  /** 0.5 mg/kg: 35 mg for the 70 kg the drivers record, the dose {@link #administerDose()} gives. */
+  public static Map<String, Object> orderDose() {
+    return map("orderUnit", "mg/kg", "orderAmount", 0.5);
+  }
+
   public static Map<String, Object> administerDose() {
-    return map("doseMg", 35.0, "doseMgPerKg", 0.5, "lotNumber", "LOT-7731", "systolicBp40", 138, "diastolicBp40", 86,
+    return map("doseMg", 35.0, "lotNumber", "LOT-7731", "systolicBp40", 138, "diastolicBp40", 86,
         "adverseEvents", "", "seriousAdverseEvent", false);
   }
 

@@ -74,6 +74,7 @@ public abstract class JourneyDriver extends ProcessDriver {
     complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofDays(1))), "rideHomeArranged", true);
     executeJob(dose, "sendPreDoseInstructions");
     complete(dose, "preDoseCheck", Answers.preDoseCheck());
+    complete(dose, "orderDose", Answers.orderDose());
     complete(dose, "administerDose", administered);
     return dose;
   }

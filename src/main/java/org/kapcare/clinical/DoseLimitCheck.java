@@ -8,8 +8,10 @@ import org.kapcare.journey.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code administerDose}: a dose above the clinic's protocol maximum for the route cannot be
- * recorded unless a prescriber overrides it (see {@link PrescriberOverride}).
+ * {@code administerDose}: computes the dose per kg from the dose given and the weight recorded in
+ * the medical history, keeps it as {@code doseMgPerKg}, and refuses a dose above the clinic's
+ * protocol maximum for the route, or other than the prescriber's order ({@link DoseOrder}), unless
+ * a prescriber overrides it (see {@link PrescriberOverride}).
  */
 @Component("doseLimitCheck")
 public class DoseLimitCheck implements TaskListener {
@@ -20,15 +22,22 @@ public class DoseLimitCheck implements TaskListener {
     this.clinic = clinic;
   }
 
+  /** Half the 0.1 mg the order is kept to: closer than this is the dose ordered. */
+  private static final double AS_ORDERED = 0.05;
+
   @Override
   public void notify(DelegateTask task) {
     Map<String, Object> values = task.getVariables();
-    String route = FormValues.text(values, "route");
-    DoseLimits.Excess excess = clinic.doseLimits().check(route,
-        FormValues.number(values, "doseMg"), FormValues.number(values, "doseMgPerKg"));
-    if (excess != null && !PrescriberOverride.overridden(task)) {
-      throw new InvalidInputException(excess.field(), excess.describe(route)
-          + "; only a prescriber may record it, with an override and a reason");
+    double doseMg = FormValues.number(values, "doseMg");
+    double weightKg = FormValues.number(values, "weightKg");
+    double orderedMg = FormValues.number(values, "orderedDoseMg");
+    DoseLimits.Excess excess = clinic.doseLimits().check(FormValues.text(values, "route"), doseMg, weightKg);
+    String refusal = excess != null ? excess.description()
+        : Math.abs(doseMg - orderedMg) > AS_ORDERED ? DoseLimits.figure(doseMg) + " mg is not the " + DoseLimits.figure(orderedMg) + " mg ordered"
+        : null;
+    if (refusal != null && !PrescriberOverride.overridden(task)) {
+      throw new InvalidInputException("doseMg", refusal + "; only a prescriber may record it, with an override and a reason");
     }
+    task.setVariable("doseMgPerKg", DoseLimits.perKg(doseMg, weightKg));
   }
 }

@@ -14,7 +14,7 @@ final class DemoStories {
       "reviewIneligibility", "referOut", "informedConsent", "informedConsent",
       "schedulePreparation", "schedulePreparation", "preparationSession", "preparationSession", "preparationSession",
       "scheduleDosing", "scheduleDosing", "scheduleDosing", "preDoseCheck", "preDoseCheck", "prescriberReview",
-      "administerDose", "dischargeCheck", "scheduleIntegration", "scheduleIntegration",
+      "orderDose", "administerDose", "dischargeCheck", "scheduleIntegration", "scheduleIntegration",
       "integrationSession", "integrationSession", "integrationSession", "submitRemsMonitoringForm",
       "reviewMissedIntegration", "reviewMissedIntegration", "scheduleFollowUp", "followUpAssessment",
       "dischargeSummary");

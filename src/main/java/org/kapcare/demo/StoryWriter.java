@@ -172,7 +172,9 @@ final class StoryWriter {
 
   private void dose(int doseNumber) {
     preDoseChecks();
-    Duration given = after(minutes(15, 40), "administerDose", administered(doseNumber));
+    double mg = doseMg(doseNumber);
+    after(minutes(5, 15), "orderDose", Map.of("orderUnit", "mg", "orderAmount", mg));
+    Duration given = after(minutes(10, 30), "administerDose", administered(mg));
     boolean esketamine = route.equals("ESKETAMINE_NASAL");
     Duration watched = minutes(esketamine ? 120 : 60, esketamine ? 150 : 100);
     Duration discharged = at(given.plus(watched), "dischargeCheck", Map.of(
@@ -219,27 +221,21 @@ final class StoryWriter {
         "newSafetyConcern", false);
   }
 
-  /** Within the clinic's default protocol limits for each route, so no dose needs an override. */
-  private Map<String, Object> administered(int doseNumber) {
-    double mg;
-    double mgPerKg;
-    switch (route) {
-      case "IV", "IM" -> {
-        mgPerKg = route.equals("IV") ? (doseNumber == 1 ? 0.5 : pick(0.5, 0.6, 0.75)) : 0.75;
-        mg = Math.round(mgPerKg * weightKg);
-      }
-      case "SUBLINGUAL" -> {
-        // Lozenges of 50 mg, at most 4.5 mg/kg for light patients.
-        mg = Math.min(pick(150.0, 200.0, 250.0), 50 * Math.floor(4.5 * weightKg / 50));
-        mgPerKg = round2(mg / weightKg);
-      }
-      default -> {
-        mg = doseNumber <= 2 ? 56.0 : pick(56.0, 84.0);
-        mgPerKg = round2(mg / weightKg);
-      }
-    }
+  /** Within the clinic's default protocol limits for each route, so no order is refused. */
+  private double doseMg(int doseNumber) {
+    return switch (route) {
+      case "IV" -> Math.round((doseNumber == 1 ? 0.5 : pick(0.5, 0.6, 0.75)) * weightKg);
+      case "IM" -> Math.round(0.75 * weightKg);
+      // Lozenges of 50 mg, at most 4.5 mg/kg for light patients.
+      case "SUBLINGUAL" -> Math.min(pick(150.0, 200.0, 250.0), 50 * Math.floor(4.5 * weightKg / 50));
+      default -> doseNumber <= 2 ? 56.0 : pick(56.0, 84.0);
+    };
+  }
+
+  /** The dose ordered, so no dose needs an override. */
+  private Map<String, Object> administered(double mg) {
     boolean nausea = chance(0.15);
-    return Map.of("doseMg", mg, "doseMgPerKg", mgPerKg, "lotNumber", "LOT-" + between(1000, 9999),
+    return Map.of("doseMg", mg, "lotNumber", "LOT-" + between(1000, 9999),
         "systolicBp40", between(120, 150), "diastolicBp40", between(74, 92),
         "adverseEvents", nausea ? "Nausea, settled with ondansetron" : "", "seriousAdverseEvent", false);
   }
@@ -378,9 +374,5 @@ final class StoryWriter {
 
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  private static double round2(double value) {
-    return Math.round(value * 100) / 100.0;
   }
 }

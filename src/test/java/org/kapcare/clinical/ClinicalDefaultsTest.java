@@ -37,24 +37,27 @@ class ClinicalDefaultsTest {
         "kapcare.clinical.maximum-dose-mg.SUBLINGUAL=300");
     assertThat(clinic.minimumMonitoringMinutes("IM")).isEqualTo(90);
     assertThat(clinic.minimumMonitoringMinutes("ESKETAMINE_NASAL")).isEqualTo(120);
-    assertThat(clinic.doseLimits().check("SUBLINGUAL", 350, 5).field()).isEqualTo("doseMg");
-    assertThat(clinic.doseLimits().check("ESKETAMINE_NASAL", 84.5, 1).field()).isEqualTo("doseMg");
+    assertThat(clinic.doseLimits().check("SUBLINGUAL", 350, 70)).isNotNull();
+    assertThat(clinic.doseLimits().check("ESKETAMINE_NASAL", 84.5, 70)).isNotNull();
   }
 
-  @ParameterizedTest(name = "{0}: {1} mg, {2} mg/kg -> {3}")
+  /** mg/kg is computed from the dose and the weight: at each route's maximum, and just over it. */
+  @ParameterizedTest(name = "{0}: {1} mg for {2} kg -> {3}")
   @CsvSource(delimiter = '|', textBlock = """
-      IV               | 70    | 1.0   | within
-      IV               | 71    | 1.01  | doseMgPerKg
-      IM               | 70    | 1.0   | within
-      IM               | 71    | 1.01  | doseMgPerKg
-      SUBLINGUAL       | 400   | 5.7   | within
-      SUBLINGUAL       | 400.5 | 5.7   | doseMg
-      ESKETAMINE_NASAL | 84    | 1.2   | within
-      ESKETAMINE_NASAL | 84.5  | 1.2   | doseMg
+      IV               | 70    | 70   | within
+      IV               | 70.1  | 70   | 70.1 mg for 70 kg is 1.00 mg/kg, above the protocol maximum of 1 mg/kg for IV
+      IV               | 150   | 70   | 150 mg for 70 kg is 2.14 mg/kg, above the protocol maximum of 1 mg/kg for IV
+      IV               | 61.3  | 61.3 | within
+      IM               | 68    | 68   | within
+      IM               | 90    | 68   | 90 mg for 68 kg is 1.32 mg/kg, above the protocol maximum of 1 mg/kg for IM
+      SUBLINGUAL       | 400   | 52   | within
+      SUBLINGUAL       | 400.5 | 120  | 400.5 mg is above the protocol maximum of 400 mg for SUBLINGUAL
+      ESKETAMINE_NASAL | 84    | 40   | within
+      ESKETAMINE_NASAL | 84.5  | 90   | 84.5 mg is above the protocol maximum of 84 mg for ESKETAMINE_NASAL
       """)
-  void protocolMaxima(String route, double mg, double mgPerKg, String result) {
-    DoseLimits.Excess excess = defaults().doseLimits().check(route, mg, mgPerKg);
-    assertThat(excess == null ? "within" : excess.field()).isEqualTo(result);
+  void protocolMaxima(String route, double mg, double weightKg, String result) {
+    DoseLimits.Excess excess = defaults().doseLimits().check(route, mg, weightKg);
+    assertThat(excess == null ? "within" : excess.description()).isEqualTo(result);
   }
 
   @ParameterizedTest(name = "{0} needs {1} minutes")

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kapcare.Answers;
 import org.kapcare.ProcessDriver;
@@ -51,9 +52,17 @@ class DosingSessionProcessTest extends ProcessDriver {
     return dose;
   }
 
-  private ProcessInstance dischargedDose(String route, int minutesMonitored) {
+  /** Checked and ordered: waiting for the nurse to give the 35 mg ordered. */
+  private ProcessInstance orderedDose(String route) {
     ProcessInstance dose = doseCheckedWith(route, Answers.preDoseCheck());
-    assertThat(dose).hasPassed("preDoseSafety").isWaitingAt("administerDose");
+    assertThat(dose).hasPassed("preDoseSafety").isWaitingAt("orderDose");
+    assertThat(task()).hasCandidateGroup("prescribers").hasDueDate(Date.from(NOW.plus(Duration.ofHours(1))));
+    complete(dose, "orderDose", Answers.orderDose());
+    return dose;
+  }
+
+  private ProcessInstance dischargedDose(String route, int minutesMonitored) {
+    ProcessInstance dose = orderedDose(route);
     assertThat(dose).variables().containsEntry("preDoseSafety", "proceed").containsEntry("preDoseSafetyReasons", "")
         .doesNotContainKey("preDoseSafetyFindings");
     complete(dose, "administerDose", Answers.administerDose());
@@ -138,7 +147,7 @@ class DosingSessionProcessTest extends ProcessDriver {
 
   @Test
   void aDischargeTimeInTheFutureIsRefused() {
-    ProcessInstance dose = doseCheckedWith("IV", Answers.preDoseCheck());
+    ProcessInstance dose = orderedDose("IV");
     complete(dose, "administerDose", Answers.administerDose());
 
     assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW.plus(Duration.ofMinutes(30))), 70), "dischargedAt",
@@ -148,7 +157,7 @@ class DosingSessionProcessTest extends ProcessDriver {
   @ParameterizedTest
   @ValueSource(strings = {"sedationResolved", "dissociationResolved", "escortPresent"})
   void noDischargeUntilEffectsHaveResolvedAndSomeoneTakesThePatientHome(String readiness) {
-    ProcessInstance dose = doseCheckedWith("IV", Answers.preDoseCheck());
+    ProcessInstance dose = orderedDose("IV");
     complete(dose, "administerDose", Answers.administerDose());
     Map<String, Object> notReady = Answers.dischargeCheck(iso(NOW), 70);
     notReady.put(readiness, false);
@@ -191,7 +200,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     complete(dose, "confirmPostponement", override);
     signOut();
 
-    assertThat(dose).isWaitingAt("administerDose").hasPassed("postponementOverridden");
+    assertThat(dose).isWaitingAt("orderDose").hasPassed("postponementOverridden");
     assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(dose.getId())
         .decisionDefinitionKey("pre-dose-safety").includeOutputs().singleResult().getOutputs())
         .anySatisfy(output -> assertThat(output.getValue()).isEqualTo("postpone"));
@@ -201,13 +210,13 @@ class DosingSessionProcessTest extends ProcessDriver {
 
   @Test
   void aDoseAboveTheProtocolMaximumNeedsAPrescribersOverride() {
-    ProcessInstance dose = doseCheckedWith("IV", Answers.preDoseCheck());
+    ProcessInstance dose = orderedDose("IV");
     Map<String, Object> tooMuch = Answers.administerDose();
-    tooMuch.putAll(Answers.map("doseMg", 84.0, "doseMgPerKg", 1.2));
+    tooMuch.put("doseMg", 84.0);
 
     signIn("nurse", "nurses");
-    assertRefused(dose, "administerDose", tooMuch, "doseMgPerKg",
-        "1.2 mg/kg is above the protocol maximum of 1.0 mg/kg for IV; only a prescriber may record it");
+    assertRefused(dose, "administerDose", tooMuch, "doseMg",
+        "84 mg for 70 kg is 1.20 mg/kg, above the protocol maximum of 1 mg/kg for IV; only a prescriber may record it");
     signOut();
     engine.getTaskService().setAssignee(taskAt(dose, "administerDose").getId(), "prescriber");
     signIn("prescriber", "prescribers");
@@ -219,18 +228,78 @@ class DosingSessionProcessTest extends ProcessDriver {
     assertThat(historicVariable(dose, "administerDoseOverrideBy")).isEqualTo("prescriber");
   }
 
+  @ParameterizedTest(name = "{0} {1} {2} for 70 kg -> {3} mg")
+  @CsvSource(delimiter = '|', textBlock = """
+      IV               | mg/kg | 0.5  | 35.0
+      IV               | mg/kg | 1.0  | 70.0
+      IV               | mg    | 52.5 | 52.5
+      IM               | mg/kg | 0.75 | 52.5
+      ESKETAMINE_NASAL | mg    | 84   | 84.0
+      """)
+  void theOrderIsKeptInMgWhateverUnitThePrescriberOrdersIn(String route, String unit, double amount, double mg) {
+    ProcessInstance dose = doseCheckedWith(route, Answers.preDoseCheck());
+    complete(dose, "orderDose", "orderUnit", unit, "orderAmount", amount);
+
+    assertThat(dose).isWaitingAt("administerDose").variables().containsEntry("orderedDoseMg", mg)
+        .containsEntry("orderedDoseMgPerKg", Math.round(mg / 70 * 100) / 100.0);
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      IV               | mg/kg | 1.01 | An order of 70.7 mg for 70 kg is 1.01 mg/kg, above the protocol maximum of 1 mg/kg for IV
+      IV               | mg    | 150  | An order of 150 mg for 70 kg is 2.14 mg/kg, above the protocol maximum of 1 mg/kg for IV
+      ESKETAMINE_NASAL | mg    | 112  | An order of 112 mg is above the protocol maximum of 84 mg for ESKETAMINE_NASAL
+      """)
+  void noOrderAboveTheProtocolMaximum(String route, String unit, double amount, String refusal) {
+    ProcessInstance dose = doseCheckedWith(route, Answers.preDoseCheck());
+
+    assertRefused(dose, "orderDose", Answers.map("orderUnit", unit, "orderAmount", amount), "orderAmount", refusal);
+  }
+
+  @Test
+  void aDoseOtherThanTheOrderNeedsAPrescribersOverride() {
+    ProcessInstance dose = orderedDose("IV");
+    Map<String, Object> more = Answers.administerDose();
+    more.put("doseMg", 42.0);
+
+    signIn("nurse", "nurses");
+    assertRefused(dose, "administerDose", more, "doseMg", "42 mg is not the 35 mg ordered; only a prescriber may record it");
+    signOut();
+    engine.getTaskService().setAssignee(taskAt(dose, "administerDose").getId(), "prescriber");
+    signIn("prescriber", "prescribers");
+    more.putAll(Answers.map("administerDoseOverride", true, "administerDoseOverrideReason", "Second vial drawn up per the prescriber"));
+    complete(dose, "administerDose", more);
+    signOut();
+
+    assertThat(dose).isWaitingAt("dischargeCheck");
+    assertThat(historicVariable(dose, "doseMgPerKg")).isEqualTo(0.6);
+  }
+
+  /** The reported arithmetic: IV 150 mg for 70 kg passed as "0.5 mg/kg" typed by the nurse. */
+  @Test
+  void theMaximumAppliesToTheDosePerKgComputedFromTheWeightWhateverIsTyped() {
+    ProcessInstance dose = orderedDose("IV");
+    Map<String, Object> typed = Answers.administerDose();
+    typed.putAll(Answers.map("doseMg", 150.0, "doseMgPerKg", 0.5));
+
+    assertRefused(dose, "administerDose", typed, "doseMg", "150 mg for 70 kg is 2.14 mg/kg, above the protocol maximum");
+
+    complete(dose, "administerDose", Answers.administerDose());
+    assertThat(historicVariable(dose, "doseMgPerKg")).as("35 mg for 70 kg, computed").isEqualTo(0.5);
+  }
+
   @Test
   void aFixedDoseLimitAppliesToEsketamine() {
-    ProcessInstance dose = doseCheckedWith("ESKETAMINE_NASAL", Answers.preDoseCheck());
+    ProcessInstance dose = orderedDose("ESKETAMINE_NASAL");
     Map<String, Object> tooMuch = Answers.administerDose();
     tooMuch.put("doseMg", 112.0);
 
-    assertRefused(dose, "administerDose", tooMuch, "doseMg", "112.0 mg is above the protocol maximum of 84.0 mg for ESKETAMINE_NASAL");
+    assertRefused(dose, "administerDose", tooMuch, "doseMg", "112 mg is above the protocol maximum of 84 mg for ESKETAMINE_NASAL");
   }
 
   @Test
   void aPrescriberMayDischargeBeforeTheMinimumObservationTime() {
-    ProcessInstance dose = doseCheckedWith("IV", Answers.preDoseCheck());
+    ProcessInstance dose = orderedDose("IV");
     complete(dose, "administerDose", Answers.administerDose());
     moveClockTo(DISCHARGED);
     Map<String, Object> early = Answers.dischargeCheck(iso(DISCHARGED), 59);
@@ -255,7 +324,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     assertThat(dose).isWaitingAt("prescriberReview");
     assertThat(task()).hasCandidateGroup("prescribers");
     complete(dose, "prescriberReview", "prescriberDecision", "proceed", "prescriberReason", "Single dose of lorazepam 0.5 mg at 07:00");
-    assertThat(dose).isWaitingAt("administerDose");
+    assertThat(dose).isWaitingAt("orderDose");
   }
 
   @Test
@@ -271,7 +340,7 @@ class DosingSessionProcessTest extends ProcessDriver {
 
   @Test
   void seriousAdverseEventRaisesASafetyRiskAndTheDoseGoesOn() {
-    ProcessInstance dose = doseCheckedWith("IV", Answers.preDoseCheck());
+    ProcessInstance dose = orderedDose("IV");
     Map<String, Object> administered = Answers.administerDose();
     administered.putAll(Answers.map("seriousAdverseEvent", true, "adverseEvents", "Laryngospasm, resolved"));
     complete(dose, "administerDose", administered);
@@ -281,7 +350,7 @@ class DosingSessionProcessTest extends ProcessDriver {
 
   @Test
   void esketamineNeedsTwoHoursOfObservationAndARemsForm() {
-    ProcessInstance dose = doseCheckedWith("ESKETAMINE_NASAL", Answers.preDoseCheck());
+    ProcessInstance dose = orderedDose("ESKETAMINE_NASAL");
     complete(dose, "administerDose", Answers.administerDose());
     moveClockTo(DISCHARGED);
 
