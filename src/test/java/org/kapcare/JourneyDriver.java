@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,7 +16,10 @@ public abstract class JourneyDriver extends ProcessDriver {
 
   private static int patients;
 
-  protected static final Instant CONSULTATION = NOW.plus(Duration.ofDays(2));
+  /** Two days after the engine's clock, to the minute: a booking is never for a day that has passed. */
+  protected static Instant consultationAt() {
+    return clock().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+  }
 
   /** A patient id not used before in this run, e.g. K-1001. */
   protected static String nextPatientId(String prefix) {
@@ -32,8 +36,9 @@ public abstract class JourneyDriver extends ProcessDriver {
   protected ProcessInstance consulted(Map<String, Object> consultation) {
     ProcessInstance journey = refer();
     assertThat(task()).hasCandidateGroup("care-coordinators").hasName("Book consultation — " + journey.getBusinessKey());
-    complete(journey, "scheduleConsultation", "consultationAt", iso(CONSULTATION));
-    assertThat(task()).hasCandidateGroup("prescribers").hasDueDate(Date.from(CONSULTATION));
+    Instant consultationAt = consultationAt();
+    complete(journey, "scheduleConsultation", "consultationAt", iso(consultationAt));
+    assertThat(task()).hasCandidateGroup("prescribers").hasDueDate(Date.from(consultationAt));
     complete(journey, "consultation", consultation);
     return journey;
   }
@@ -49,7 +54,7 @@ public abstract class JourneyDriver extends ProcessDriver {
   protected ProcessInstance consented() {
     ProcessInstance journey = historyTaken(Answers.medicalHistory());
     complete(journey, "informedConsent", "consentGiven", true, "consentFormVersion", "2026-03");
-    complete(journey, "schedulePreparation", "preparationAt", iso(NOW.plus(Duration.ofDays(7))));
+    complete(journey, "schedulePreparation", "preparationAt", iso(clock().plus(Duration.ofDays(7))));
     return journey;
   }
 
@@ -71,7 +76,7 @@ public abstract class JourneyDriver extends ProcessDriver {
   protected ProcessInstance administer(ProcessInstance journey, Map<String, Object> administered) {
     ProcessInstance dose = currentDose(journey);
     assertThat(dose).hasBusinessKey(journey.getBusinessKey());
-    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofDays(1))), "rideHomeArranged", true);
+    complete(dose, "scheduleDosing", "dosingAt", iso(clock().plus(Duration.ofDays(1))), "rideHomeArranged", true);
     executeJob(dose, "sendPreDoseInstructions");
     complete(dose, "preDoseCheck", Answers.preDoseCheck());
     complete(dose, "orderDose", Answers.orderDose());
@@ -82,16 +87,17 @@ public abstract class JourneyDriver extends ProcessDriver {
   /** One whole dose with the integration session held the day after discharge. */
   protected void giveDose(ProcessInstance journey) {
     ProcessInstance dose = administer(journey, Answers.administerDose());
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 70));
-    complete(dose, "scheduleIntegration", "integrationAt", iso(NOW.plus(Duration.ofHours(24))));
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(clock()), 70));
+    complete(dose, "scheduleIntegration", "integrationAt", iso(clock().plus(Duration.ofHours(24))));
     complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
     assertThat(dose).isEnded();
   }
 
   protected void followUp(ProcessInstance journey, int phq9Total, String nextStep, Object... more) {
-    complete(journey, "scheduleFollowUp", "followUpAt", iso(NOW.plus(Duration.ofDays(30))));
+    Instant followUpAt = clock().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MINUTES);
+    complete(journey, "scheduleFollowUp", "followUpAt", iso(followUpAt));
     assertThat(task("followUpAssessment", journey)).hasCandidateGroup("prescribers")
-        .hasDueDate(Date.from(NOW.plus(Duration.ofDays(30))));
+        .hasDueDate(Date.from(followUpAt));
     Map<String, Object> answers = Answers.followUp(phq9Total, nextStep);
     answers.putAll(Answers.map(more));
     complete(journey, "followUpAssessment", answers);

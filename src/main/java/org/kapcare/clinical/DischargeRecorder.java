@@ -39,9 +39,9 @@ public class DischargeRecorder implements TaskListener {
     String route = FormValues.text(values, "route");
     int minimum = clinic.minimumMonitoringMinutes(route);
     int monitored = (int) FormValues.number(values, "minutesMonitored");
-    if (monitored < minimum && !PrescriberOverride.overridden(task)) {
-      throw new InvalidInputException("minutesMonitored", "After a " + route + " dose the patient must be observed for at least "
-          + minimum + " minutes before discharge; " + monitored + " recorded. Only a prescriber may override this");
+    if (monitored < minimum) {
+      PrescriberOverride.block(task, "minutesMonitored", "After a " + route + " dose the patient must be observed for at least "
+          + minimum + " minutes before discharge; " + monitored + " recorded");
     }
     Instant dischargedAt = FormValues.instant(values, "dischargedAt");
     if (dischargedAt.isAfter(EngineClock.now().plus(CLOCK_SKEW))) {

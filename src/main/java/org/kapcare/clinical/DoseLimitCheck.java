@@ -4,7 +4,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.kapcare.journey.FormValues;
-import org.kapcare.journey.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +34,8 @@ public class DoseLimitCheck implements TaskListener {
     String refusal = excess != null ? excess.description()
         : Math.abs(doseMg - orderedMg) > AS_ORDERED ? DoseLimits.figure(doseMg) + " mg is not the " + DoseLimits.figure(orderedMg) + " mg ordered"
         : null;
-    if (refusal != null && !PrescriberOverride.overridden(task)) {
-      throw new InvalidInputException("doseMg", refusal + "; only a prescriber may record it, with an override and a reason");
+    if (refusal != null) {
+      PrescriberOverride.block(task, "doseMg", refusal);
     }
     task.setVariable("doseMgPerKg", DoseLimits.perKg(doseMg, weightKg));
   }

@@ -10,15 +10,26 @@ import org.kapcare.tasklist.ClinicGroup;
 import org.springframework.stereotype.Component;
 
 /**
- * The documented way past an automatic block (CLINICAL.md): on a task with this listener, a
- * prescriber ticks {@code <taskKey>Override} and gives {@code <taskKey>OverrideReason} (which the
- * form requires once the box is ticked, checked on the server by the form rules). Only a signed-in
- * prescriber may; who it was is kept as {@code <taskKey>OverrideBy}, so the history
- * shows the block, the override, who and why. A nurse who meets a block assigns the task to the
- * prescriber in Tasklist.
+ * The documented ways past an automatic block, on a task with this listener (run first on
+ * completion):
+ * <ul>
+ *   <li>a nurse ticks {@code <taskKey>AskPrescriber} with {@code <taskKey>AskReason}: the task
+ *       completes without its block being refused, and the model sends the request to the
+ *       prescribers' queue ({@code <taskKey>PrescriberAnswer}, see {@link PrescriberAnswer}), then
+ *       back to the same step, where the prescriber's answer stands for this completion only;</li>
+ *   <li>a prescriber working the task ticks {@code <taskKey>Override} with
+ *       {@code <taskKey>OverrideReason}.</li>
+ * </ul>
+ * Either way {@code <taskKey>Override}, {@code …OverrideBy} and {@code …OverrideReason} are kept,
+ * so the history shows the block, the override, who and why.
  */
 @Component("prescriberOverride")
 public class PrescriberOverride implements TaskListener {
+
+  /** What the prescriber is asked about, for the answer's form: the same names whichever step asks. */
+  static final String ASKED_ABOUT = "prescriberAskedAbout";
+  static final String ASKED_BECAUSE = "prescriberAskedBecause";
+  static final String ASK_REASON = "prescriberAskReason";
 
   private final SignedInStaff staff;
 
@@ -31,18 +42,42 @@ public class PrescriberOverride implements TaskListener {
     return FormValues.flag(task.getVariables(), task.getTaskDefinitionKey() + "Override");
   }
 
-  @Override
-  public void notify(DelegateTask task) {
-    String override = task.getTaskDefinitionKey() + "Override";
-    Map<String, Object> values = task.getVariables();
-    boolean overridden = FormValues.flag(values, override);
-    // Written either way: the gateway after the task reads it, and the history then says "no override".
-    task.setVariable(override, overridden);
-    if (!overridden) {
+  /**
+   * A block met on completing {@code task}: passes when overridden, is handed to a prescriber with
+   * the nurse's request when they asked, and is refused otherwise, saying how to get past it.
+   */
+  public static void block(DelegateTask task, String field, String refusal) {
+    if (overridden(task)) {
       return;
     }
-    String prescriber = staff.memberOf(ClinicGroup.PRESCRIBERS.id()).orElseThrow(() ->
-        new InvalidInputException(override, "Only a prescriber may override this; assign the task to a prescriber"));
-    task.setVariable(override + "By", prescriber);
+    if (FormValues.flag(task.getVariables(), task.getTaskDefinitionKey() + "AskPrescriber")) {
+      task.setVariable(ASKED_BECAUSE, refusal);
+      return;
+    }
+    throw new InvalidInputException(field, refusal + ". Tick \"Ask a prescriber\" with your reason: a prescriber decides from their queue");
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String key = task.getTaskDefinitionKey();
+    Map<String, Object> values = task.getVariables();
+    PrescriberAnswer.Given answer = PrescriberAnswer.takeFrom(task);
+    boolean ticked = FormValues.flag(values, key + "Override");
+    boolean asks = FormValues.flag(values, key + "AskPrescriber");
+    // Written either way: the gateways after the task read them, and the history then says "no override".
+    task.setVariable(key + "Override", ticked || answer.approved());
+    task.setVariable(key + "AskPrescriber", asks && !ticked && !answer.approved());
+    if (answer.approved()) {
+      task.setVariable(key + "OverrideBy", answer.by());
+      task.setVariable(key + "OverrideReason", answer.reason());
+    } else if (ticked) {
+      String prescriber = staff.memberOf(ClinicGroup.PRESCRIBERS.id()).orElseThrow(() -> new InvalidInputException(key + "Override",
+          "Only a prescriber may override this; tick \"Ask a prescriber\" instead and a prescriber decides from their queue"));
+      task.setVariable(key + "OverrideBy", prescriber);
+    } else if (asks) {
+      task.setVariable(ASKED_ABOUT, task.getName());
+      task.setVariable(ASKED_BECAUSE, "");
+      task.setVariable(ASK_REASON, FormValues.text(values, key + "AskReason"));
+    }
   }
 }

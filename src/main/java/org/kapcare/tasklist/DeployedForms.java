@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.kapcare.journey.ClinicProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,11 @@ public class DeployedForms {
 
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, FormRules> byStep = new ConcurrentHashMap<>();
+  private final ClinicProperties clinic;
+
+  public DeployedForms(ClinicProperties clinic) {
+    this.clinic = clinic;
+  }
 
   /** The rules of {@code step} ("start" or a task's definition key), read by {@code form} if not yet known. */
   public FormRules of(String processDefinitionId, String step, Supplier<InputStream> form) {
@@ -27,7 +33,7 @@ public class DeployedForms {
 
   private FormRules read(Supplier<InputStream> deployedForm, String key) {
     try (InputStream form = deployedForm.get()) {
-      return new FormRules(json.readTree(form));
+      return new FormRules(json.readTree(form), clinic);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read form " + key, e);
     }

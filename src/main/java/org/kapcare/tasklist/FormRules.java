@@ -1,6 +1,7 @@
 package org.kapcare.tasklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.kapcare.journey.ClinicProperties;
+import org.kapcare.journey.EngineClock;
 import org.kapcare.journey.FormValues;
 import org.kapcare.journey.InvalidInputException;
 
@@ -43,7 +46,11 @@ public final class FormRules {
   /** What the form shows besides its fields: {@code {{patientName}}} in a text, a field a condition reads. */
   private final Set<String> shown = new HashSet<>();
 
-  public FormRules(JsonNode form) {
+  private final ClinicProperties clinic;
+
+  /** The clinic's zone decides where "today" starts for a booking ({@code disallowPassedDates}). */
+  public FormRules(JsonNode form, ClinicProperties clinic) {
+    this.clinic = clinic;
     collect(form.path("components"));
   }
 
@@ -74,6 +81,17 @@ public final class FormRules {
     Set<String> variables = new HashSet<>(shown);
     variables.addAll(readOnlyByKey.keySet());
     return variables;
+  }
+
+  /** The fields a person fills in: every key that is not only shown for reference. */
+  public Set<String> entries() {
+    Set<String> entries = new HashSet<>();
+    readOnlyByKey.forEach((key, readOnly) -> {
+      if (!readOnly) {
+        entries.add(key);
+      }
+    });
+    return entries;
   }
 
   /** Whether {@code key} is only shown on the form, for reference: a submission may not change it. */
@@ -124,7 +142,7 @@ public final class FormRules {
     return normalized;
   }
 
-  private static void check(JsonNode field, Object value) {
+  private void check(JsonNode field, Object value) {
     String key = field.get("key").asText();
     String label = field.path("label").asText(field.path("dateLabel").asText(key));
     JsonNode rules = field.path("validate");
@@ -137,7 +155,7 @@ public final class FormRules {
     }
     switch (field.path("type").asText()) {
       case "number" -> checkNumber(key, label, rules, value);
-      case "datetime" -> checkDateTime(key, label, value);
+      case "datetime" -> checkDateTime(key, label, value, field.path("disallowPassedDates").asBoolean());
       case "checkbox" -> {
         boolean ticked = "true".equals(value.toString());
         if (!ticked && !"false".equals(value.toString())) {
@@ -167,11 +185,21 @@ public final class FormRules {
     }
   }
 
-  private static void checkDateTime(String key, String label, Object value) {
+  /**
+   * A date-time, read strictly. A booking ({@code disallowPassedDates}, which also greys out past days
+   * in form-js's picker) is today or later in the clinic's zone: a session held earlier today can
+   * still be recorded, a dosing booked yesterday cannot, nor instructions sent for it.
+   */
+  private void checkDateTime(String key, String label, Object value, boolean noPastDays) {
+    Instant at;
     try {
-      FormValues.instant(key, value);
+      at = FormValues.instant(key, value);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(key, label + " must be a date and time such as 2026-11-23T10:00Z, was " + value);
+    }
+    Instant today = EngineClock.now().atZone(clinic.timeZone()).toLocalDate().atStartOfDay(clinic.timeZone()).toInstant();
+    if (noPastDays && at.isBefore(today)) {
+      throw new InvalidInputException(key, label + " cannot be before today; " + clinic.readable(at) + " has passed");
     }
   }
 

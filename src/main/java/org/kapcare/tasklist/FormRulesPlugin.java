@@ -9,13 +9,15 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link FormRulesCheck} on every user task and start event with a Camunda Form, as a
- * built-in listener that runs before the model's own.
+ * built-in listener that runs before the model's own, and {@link FreshEntries} on every such
+ * task's creation.
  */
 @Component
 public class FormRulesPlugin extends AbstractProcessEnginePlugin {
@@ -36,6 +38,7 @@ public class FormRulesPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     FormRulesCheck check = new FormRulesCheck(forms);
+    FreshEntries fresh = new FreshEntries(forms);
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
@@ -43,8 +46,9 @@ public class FormRulesPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
         if (hasCamundaForm(userTask)) {
-          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-              .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
+          TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+          task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, fresh);
+          task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
         }
       }
 

@@ -53,8 +53,9 @@ public class TasklistFilters implements ClinicSetupStep {
             .dueBeforeExpression("${dateTime().plusHours(12).toDate()}").orderByDueDate().asc(),
         List.of(ClinicGroup.CARE_COORDINATORS.id(), ClinicGroup.THERAPISTS.id(), ClinicGroup.MANAGERS.id()));
 
-    save(ESCALATIONS, "Safety reviews, prescriber reviews, blocks to confirm or override, and missed integration windows", 1,
-        "#e67e22", tasks.createTaskQuery().taskDefinitionKeyIn("urgentSafetyReview", "prescriberReview", "confirmPostponement",
+    save(ESCALATIONS, "Safety reviews, prescriber reviews, blocks to confirm or override, nurses' requests and missed integration windows",
+        1, "#e67e22", tasks.createTaskQuery().taskDefinitionKeyIn("urgentSafetyReview", "prescriberReview", "confirmPostponement",
+            "confirmPostponementPrescriberAnswer", "administerDosePrescriberAnswer", "dischargeCheckPrescriberAnswer",
             "reviewIneligibility", "reviewMissedIntegration")
             .orderByTaskPriority().desc(),
         List.of(ClinicGroup.PRESCRIBERS.id(), ClinicGroup.MANAGERS.id()));

@@ -2,6 +2,9 @@ package org.kapcare.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -57,7 +60,9 @@ class TasklistBrowserTest {
     // A date without a time is no appointment: once the coordinator leaves the field, form-js marks
     // the whole field as missing and Tasklist will not complete. Tab opens the time field's list of
     // times over the buttons; a click on the form's heading leaves it, as a user would.
-    browser.type(DATE, "12/01/2026", Keys.TAB);
+    // The picker greys out past days: a week ahead, whatever day the test runs.
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(7);
+    browser.type(DATE, day.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
     browser.click(By.cssSelector(".fjs-form h1"));
     assertThat(browser.visible(FIELD_ERROR).getText()).isEqualTo("Field is required.");
     assertThat(browser.driver().findElement(COMPLETE).isEnabled()).as("Complete with the time missing").isFalse();
@@ -78,7 +83,7 @@ class TasklistBrowserTest {
         .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).singleResult();
     assertThat(completion.getUserId()).isEqualTo("coordinator");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(done.getProcessInstanceId())
-        .variableName("consultationAt").singleResult().getValue()).isEqualTo("2026-12-01T10:00Z");
+        .variableName("consultationAt").singleResult().getValue()).isEqualTo(day + "T10:00Z");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(PATIENT).singleResult().getTaskDefinitionKey())
         .isEqualTo("consultation");
   }

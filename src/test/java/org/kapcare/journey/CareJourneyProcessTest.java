@@ -72,7 +72,7 @@ class CareJourneyProcessTest extends JourneyDriver {
     Map<String, Object> referral = Answers.referral(patientId);
     referral.put("primaryCondition", "PTSD");
     ProcessInstance journey = engine.getRuntimeService().startProcessInstanceByKey(Journeys.CARE_JOURNEY, referral);
-    complete(journey, "scheduleConsultation", "consultationAt", iso(CONSULTATION));
+    complete(journey, "scheduleConsultation", "consultationAt", iso(consultationAt()));
     complete(journey, "consultation", consultation);
 
     assertThat(journey).variables().containsEntry("pcl5Score", total).containsEntry("probablePtsd", probablePtsd);
@@ -167,6 +167,7 @@ class CareJourneyProcessTest extends JourneyDriver {
     assertThat(journey).variables().containsEntry("response", false).containsEntry("remission", false)
         .containsEntry("seriesDoses", 1);
     assertThat(journey).isWaitingAt("dosingSeries");
+    assertThat(currentDose(journey)).as("numbered on from the series").variables().containsEntry("doseNumber", 2L);
     giveDose(journey);
     followUp(journey, 6, "discharge");
     complete(journey, "dischargeSummary", "dischargeDisposition", "continued-therapy", "dischargeNote", "");

@@ -7,7 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -186,6 +190,42 @@ class DosingSessionProcessTest extends ProcessDriver {
     assertThat(dose).isWaitingAt("scheduleDosing").hasNotPassed("administerDose");
   }
 
+  /** A dosing booked yesterday sent the patient instructions for a dose three days ago. */
+  @Test
+  void aDosingBookedForADayThatHasPassedIsRefusedAndEarlierTodayIsNot() {
+    ProcessInstance dose = startDose("K-0042", "alex@example.org", "IV");
+
+    assertRefused(dose, "scheduleDosing", Answers.map("dosingAt", iso(NOW.minus(Duration.ofDays(1))), "rideHomeArranged", true),
+        "dosingAt", "Dosing date cannot be before today; Sun 22 Nov 2026, 09:00 (UTC) has passed");
+    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.minus(Duration.ofHours(1))), "rideHomeArranged", true);
+    assertThat(dose).isWaitingAt("sendPreDoseInstructions");
+  }
+
+  /** After a postponement for blood pressure, the next check opened with the first one's 165/95. */
+  @Test
+  void theCheckAfterAPostponementOpensEmptyAndTakesNoEarlierValue() {
+    ProcessInstance dose = postponedDose();
+    complete(dose, "confirmPostponement", Answers.map());
+    executeJob(dose, "notifyDosePostponed");
+    assertThat(engine.getFormService().getTaskFormVariables(taskAt(dose, "scheduleDosing").getId()))
+        .as("the booking form").doesNotContainKey("dosingAt");
+    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofDays(7))), "rideHomeArranged", true);
+    executeJob(dose, "sendPreDoseInstructions");
+
+    Task second = taskAt(dose, "preDoseCheck");
+    assertThat(engine.getFormService().getTaskFormVariables(second.getId())).as("what the form opens with")
+        .doesNotContainKeys("systolicBp", "diastolicBp", "hoursSinceFood", "rideHomeConfirmed");
+    assertRefused(dose, "preDoseCheck", Answers.map(), "systolicBp", "Systolic");
+
+    complete(dose, "preDoseCheck", Answers.preDoseCheck());
+    assertThat(dose).isWaitingAt("orderDose");
+    List<HistoricVariableUpdate> entered = engine.getHistoryService().createHistoricDetailQuery().processInstanceId(dose.getId())
+        .variableUpdates().orderPartiallyByOccurrence().asc().list().stream().map(HistoricVariableUpdate.class::cast)
+        .filter(update -> update.getVariableName().equals("systolicBp") && update.getValue() != null).toList();
+    assertThat(entered).as("each check's entry, with its step").extracting(HistoricVariableUpdate::getValue).containsExactly(165, 126);
+    assertThat(entered).extracting(HistoricDetail::getActivityInstanceId).doesNotHaveDuplicates();
+  }
+
   @Test
   void onlyAPrescriberMayOverrideAPostponementAndTheHistoryShowsBoth() {
     ProcessInstance dose = postponedDose();
@@ -216,7 +256,7 @@ class DosingSessionProcessTest extends ProcessDriver {
 
     signIn("nurse", "nurses");
     assertRefused(dose, "administerDose", tooMuch, "doseMg",
-        "84 mg for 70 kg is 1.20 mg/kg, above the protocol maximum of 1 mg/kg for IV; only a prescriber may record it");
+        "84 mg for 70 kg is 1.20 mg/kg, above the protocol maximum of 1 mg/kg for IV. Tick \"Ask a prescriber\"");
     signOut();
     engine.getTaskService().setAssignee(taskAt(dose, "administerDose").getId(), "prescriber");
     signIn("prescriber", "prescribers");
@@ -263,7 +303,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     more.put("doseMg", 42.0);
 
     signIn("nurse", "nurses");
-    assertRefused(dose, "administerDose", more, "doseMg", "42 mg is not the 35 mg ordered; only a prescriber may record it");
+    assertRefused(dose, "administerDose", more, "doseMg", "42 mg is not the 35 mg ordered. Tick \"Ask a prescriber\"");
     signOut();
     engine.getTaskService().setAssignee(taskAt(dose, "administerDose").getId(), "prescriber");
     signIn("prescriber", "prescribers");
@@ -273,6 +313,95 @@ class DosingSessionProcessTest extends ProcessDriver {
 
     assertThat(dose).isWaitingAt("dischargeCheck");
     assertThat(historicVariable(dose, "doseMgPerKg")).isEqualTo(0.6);
+  }
+
+  /**
+   * The nurse who meets a block asks from the task itself: no user to find. The request reaches the
+   * prescribers' queue at once, urgent; the answer comes back to the nurse's step and an approval
+   * lifts its block for that completion only.
+   */
+  @Test
+  void aNurseAsksAPrescriberFromTheBlockedDoseAndGivesItOnceApproved() {
+    ProcessInstance dose = orderedDose("IV");
+    Map<String, Object> more = Answers.administerDose();
+    more.put("doseMg", 84.0);
+    Map<String, Object> asking = new HashMap<>(more);
+    asking.putAll(Answers.map("administerDoseAskPrescriber", true, "administerDoseAskReason", "Tolerated 1.2 mg/kg before"));
+
+    signIn("nurse", "nurses");
+    complete(dose, "administerDose", asking);
+    signOut();
+    assertThat(dose).isWaitingAt("administerDosePrescriberAnswer");
+    assertThat(task()).hasCandidateGroup("prescribers").hasName("Nurse asks: dose — K-0042");
+    assertThat(task().getPriority()).isEqualTo(100);
+    assertThat(engine.getFormService().getTaskFormVariables(task().getId()))
+        .containsEntry("prescriberAskedBecause", "84 mg for 70 kg is 1.20 mg/kg, above the protocol maximum of 1 mg/kg for IV")
+        .containsEntry("prescriberAskReason", "Tolerated 1.2 mg/kg before");
+    assertRefused(dose, "administerDosePrescriberAnswer", Answers.map("prescriberAnswer", "approved", "prescriberAnswerReason", "x"),
+        "prescriberAnswer", "Only a prescriber may answer this");
+
+    signIn("prescriber", "prescribers");
+    complete(dose, "administerDosePrescriberAnswer", "prescriberAnswer", "approved", "prescriberAnswerReason", "Titration per protocol v3");
+    signOut();
+    assertThat(dose).isWaitingAt("administerDose");
+    assertThat(engine.getFormService().getTaskFormVariables(taskAt(dose, "administerDose").getId()))
+        .as("the nurse's step again: fresh, with the answer").doesNotContainKeys("doseMg", "administerDoseAskPrescriber")
+        .containsEntry("administerDosePrescriberAnswer", "approved").containsEntry("administerDosePrescriberAnswerBy", "prescriber");
+    signIn("nurse", "nurses");
+    complete(dose, "administerDose", more);
+    signOut();
+
+    assertThat(dose).isWaitingAt("dischargeCheck");
+    assertThat(historicVariable(dose, "administerDoseOverrideBy")).isEqualTo("prescriber");
+    assertThat(historicVariable(dose, "administerDoseOverrideReason")).isEqualTo("Titration per protocol v3");
+    assertThat(engine.getRuntimeService().getVariables(dose.getId())).as("the approval was for that completion only")
+        .doesNotContainKey("administerDosePrescriberAnswer");
+  }
+
+  @Test
+  void aDeclinedRequestLeavesTheBlockInPlace() {
+    ProcessInstance dose = dischargedEarlyAndAsked("declined");
+
+    assertThat(dose).isWaitingAt("dischargeCheck");
+    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 45), "minutesMonitored", "at least 60 minutes");
+  }
+
+  @Test
+  void anApprovedEarlyDischargeGoesAheadOnce() {
+    ProcessInstance dose = dischargedEarlyAndAsked("approved");
+
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 45));
+    assertThat(dose).isWaitingAt("scheduleIntegration");
+    assertThat(historicVariable(dose, "dischargeCheckOverrideBy")).isEqualTo("prescriber");
+  }
+
+  private ProcessInstance dischargedEarlyAndAsked(String answer) {
+    ProcessInstance dose = orderedDose("IV");
+    complete(dose, "administerDose", Answers.administerDose());
+    Map<String, Object> early = Answers.dischargeCheck(iso(NOW), 45);
+    early.putAll(Answers.map("dischargeCheckAskPrescriber", true, "dischargeCheckAskReason", "Escort must leave; patient fully alert"));
+    complete(dose, "dischargeCheck", early);
+    assertThat(dose).isWaitingAt("dischargeCheckPrescriberAnswer").hasNotPassed("afterDischarge");
+    signIn("prescriber", "prescribers");
+    complete(dose, "dischargeCheckPrescriberAnswer", "prescriberAnswer", answer, "prescriberAnswerReason", "Seen at the bedside");
+    signOut();
+    return dose;
+  }
+
+  @Test
+  void aNurseAsksAPrescriberAboutAPostponedDose() {
+    ProcessInstance dose = postponedDose();
+
+    complete(dose, "confirmPostponement", "confirmPostponementAskPrescriber", true, "confirmPostponementAskReason",
+        "Anxious at the clinic; home readings 128/80 this week");
+    assertThat(dose).isWaitingAt("confirmPostponementPrescriberAnswer");
+    signIn("prescriber", "prescribers");
+    complete(dose, "confirmPostponementPrescriberAnswer", "prescriberAnswer", "approved", "prescriberAnswerReason", "Recheck after rest");
+    signOut();
+    complete(dose, "confirmPostponement", Answers.map());
+
+    assertThat(dose).isWaitingAt("orderDose").hasPassed("postponementOverridden").hasNotPassed("notifyDosePostponed");
+    assertThat(historicVariable(dose, "confirmPostponementOverrideBy")).isEqualTo("prescriber");
   }
 
   /** The reported arithmetic: IV 150 mg for 70 kg passed as "0.5 mg/kg" typed by the nurse. */

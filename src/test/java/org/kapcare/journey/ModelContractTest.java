@@ -74,6 +74,9 @@ class ModelContractTest {
   RepositoryService repository;
 
   @Autowired
+  ClinicProperties clinic;
+
+  @Autowired
   ApplicationContext beans;
 
   @Autowired
@@ -94,7 +97,7 @@ class ModelContractTest {
     for (ProcessDefinition process : processes) {
       Map<String, JsonNode> forms = formsOf(process.getDeploymentId());
       // Each form's rules and conditions are ones the server can check.
-      forms.values().forEach(FormRules::new);
+      forms.values().forEach(form -> new FormRules(form, clinic));
       BpmnModelInstance model = repository.getBpmnModelInstance(process.getId());
 
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {

@@ -85,15 +85,16 @@ class BadInputTest {
   @Test
   void aDosingBookedInCamundasRestFormatIsKeptInOneForm() {
     Task booking = openTask("scheduleDosing");
+    String day = Answers.daysAhead(1).substring(0, 10);
 
     ResponseEntity<String> completed = http.withBasicAuth("coordinator", "demo").postForEntity(
         "/engine-rest/task/" + booking.getId() + "/complete",
-        Map.of("variables", rest(Map.of("dosingAt", "2026-12-07T10:00:00.000+0000", "rideHomeArranged", true))),
+        Map.of("variables", rest(Map.of("dosingAt", day + "T10:00:00.000+0000", "rideHomeArranged", true))),
         String.class);
 
     assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(runtime.getVariable(booking.getProcessInstanceId(), "dosingAt")).as("kept as ISO-8601")
-        .isEqualTo("2026-12-07T10:00:00Z");
+        .isEqualTo(day + "T10:00:00Z");
     Job instructions = management.createJobQuery().processInstanceId(booking.getProcessInstanceId()).singleResult();
     management.executeJob(instructions.getId());
     assertThat(management.createJobQuery().processInstanceId(booking.getProcessInstanceId()).count())
@@ -143,7 +144,7 @@ class BadInputTest {
     return new HashMap<>(switch (activity) {
       case "consultation" -> Answers.consultation();
       case "administerDose" -> Answers.administerDose();
-      case "scheduleDosing" -> Answers.map("dosingAt", "2026-12-07T10:00Z", "rideHomeArranged", true);
+      case "scheduleDosing" -> Answers.map("dosingAt", Answers.daysAhead(1), "rideHomeArranged", true);
       default -> Answers.preDoseCheck();
     });
   }

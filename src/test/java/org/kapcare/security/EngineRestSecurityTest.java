@@ -66,7 +66,7 @@ class EngineRestSecurityTest {
 
     ResponseEntity<List> nurseSees = as("nurse").getForEntity("/engine-rest/task?processInstanceBusinessKey=K-7001&maxResults=50", List.class);
     assertThat(nurseSees.getBody()).isEmpty();
-    Map<String, Object> booking = Map.of("variables", restVariables(Map.of("consultationAt", "2026-12-01T10:00Z")));
+    Map<String, Object> booking = Map.of("variables", restVariables(Map.of("consultationAt", Answers.daysAhead(7))));
     assertThat(as("nurse").postForEntity("/engine-rest/task/" + taskId + "/complete", booking, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 

@@ -4,12 +4,56 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.kapcare.journey.ClinicProperties;
 import org.kapcare.journey.InvalidInputException;
 
 /** The server's reading of a form's conditions: a field is checked exactly when the submission shows it. */
 class FormRulesTest {
+
+  private static final ClinicProperties UTC = clinicIn("UTC");
+
+  private static ClinicProperties clinicIn(String zone) {
+    return new ClinicProperties(ZoneId.of(zone), "KAP Care clinic", null, "http://localhost:8080");
+  }
+
+  @AfterEach
+  void realClock() {
+    ClockUtil.reset();
+  }
+
+  /**
+   * A booking is today or later in the clinic's zone, whatever the server's: at 22:00 on 22 November
+   * in New York (03:00 UTC on the 23rd) 15:00 that day is earlier today there, and yesterday in UTC.
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      America/New_York | 2026-11-22T20:00Z | today
+      America/New_York | 2026-11-21T23:00Z | Booked for cannot be before today; Sat 21 Nov 2026, 18:00 (GMT-05:00) has passed
+      UTC              | 2026-11-22T20:00Z | Booked for cannot be before today; Sun 22 Nov 2026, 20:00 (UTC) has passed
+      UTC              | 2026-11-23T00:00Z | today
+      UTC              | 2026-12-24T09:00Z | today
+      """)
+  void aBookingIsTodayOrLaterInTheClinicsZone(String zone, String at, String result) throws Exception {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T03:00:00Z")));
+    FormRules form = new FormRules(new ObjectMapper().readTree("""
+        {"components": [{"type": "datetime", "subtype": "datetime", "key": "bookedAt", "dateLabel": "Booked for",
+          "disallowPassedDates": true, "validate": {"required": true}}]}"""), clinicIn(zone));
+
+    if (result.equals("today")) {
+      assertThatCode(() -> form.check(Map.of("bookedAt", at))).doesNotThrowAnyException();
+    } else {
+      assertThatThrownBy(() -> form.check(Map.of("bookedAt", at))).hasMessage(result + " (field bookedAt)");
+    }
+  }
 
   private static FormRules rules(String hide) throws Exception {
     return new FormRules(new ObjectMapper().readTree("""
@@ -17,7 +61,7 @@ class FormRulesTest {
           {"type": "radio", "key": "nextStep", "values": [{"value": "maintenance"}, {"value": "discharge"}]},
           {"type": "number", "key": "doses", "label": "Doses", "validate": {"required": true, "min": 1, "max": 12},
            "conditional": {"hide": "%s"}}
-        ]}""".formatted(hide.replace("\"", "\\\""))));
+        ]}""".formatted(hide.replace("\"", "\\\""))), UTC);
   }
 
   @Test

@@ -1,0 +1,59 @@
+package org.kapcare.clinical;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.kapcare.journey.FormValues;
+import org.kapcare.journey.InvalidInputException;
+import org.kapcare.security.SignedInStaff;
+import org.kapcare.tasklist.ClinicGroup;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code <taskKey>PrescriberAnswer}: a prescriber's answer to a nurse who asked from a blocked step
+ * ({@link PrescriberOverride}), approved or declined with a reason, kept as
+ * {@code <taskKey>PrescriberAnswer}, {@code …By} and {@code …Reason} for the step, which comes back
+ * to the nurse showing it. An approval lifts the step's block for its next completion only.
+ */
+@Component("prescriberAnswerRecorder")
+public class PrescriberAnswer implements TaskListener {
+
+  static final String SUFFIX = "PrescriberAnswer";
+  static final String APPROVED = "approved";
+
+  /** An answer as the asking step takes it: nobody's and not approved when there was none. */
+  record Given(boolean approved, String by, String reason) {}
+
+  private final SignedInStaff staff;
+
+  public PrescriberAnswer(SignedInStaff staff) {
+    this.staff = staff;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Map<String, Object> values = task.getVariables();
+    String prescriber = staff.memberOf(ClinicGroup.PRESCRIBERS.id()).orElseThrow(() ->
+        new InvalidInputException("prescriberAnswer", "Only a prescriber may answer this"));
+    String step = task.getTaskDefinitionKey().substring(0, task.getTaskDefinitionKey().length() - SUFFIX.length());
+    task.setVariable(step + SUFFIX, FormValues.text(values, "prescriberAnswer"));
+    task.setVariable(step + SUFFIX + "By", prescriber);
+    task.setVariable(step + SUFFIX + "Reason", FormValues.text(values, "prescriberAnswerReason"));
+  }
+
+  /** The answer to {@code task}'s step, taken: it stands for this completion only. */
+  static Given takeFrom(DelegateTask task) {
+    String answer = task.getTaskDefinitionKey() + SUFFIX;
+    Map<String, Object> values = task.getVariables();
+    if (values.get(answer) == null) {
+      return new Given(false, null, null);
+    }
+    Given given = new Given(APPROVED.equals(values.get(answer)), (String) values.get(answer + "By"), (String) values.get(answer + "Reason"));
+    DelegateExecution execution = task.getExecution();
+    for (String name : new String[] {answer, answer + "By", answer + "Reason"}) {
+      execution.removeVariable(name);
+    }
+    return given;
+  }
+}

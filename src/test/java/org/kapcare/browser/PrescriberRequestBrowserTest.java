@@ -1,0 +1,125 @@
+package org.kapcare.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.kapcare.Answers;
+import org.kapcare.WebAppTest;
+import org.kapcare.journey.Journeys;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The override path as the clinic walks it in Tasklist: a nurse meets the blood-pressure block,
+ * asks a prescriber from the task itself, the prescriber decides from their queue, and the nurse
+ * goes on to give the dose. Nobody looks for a user to assign.
+ */
+@WebAppTest
+class PrescriberRequestBrowserTest {
+
+  @RegisterExtension
+  static final Browser browser = new Browser();
+
+  private static final String PATIENT = "K-9201";
+  private static final By COMPLETE = By.xpath("//button[normalize-space()='Complete']");
+
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  HistoryService history;
+
+  @Test
+  void aNurseAsksAPrescriberAboutAPostponedDoseAndGivesItOnceApproved() {
+    ProcessInstance dose = postponedForBloodPressure();
+
+    working("nurse", "Nursing queue", "Dose postponed: confirm or override — " + PATIENT);
+    browser.click(field("Field_confirmPostponementAskPrescriber"));
+    browser.type(field("Field_confirmPostponementAskReason"), "Anxious on arrival; home readings 128/80 all week");
+    browser.screenshot("nurse-asks");
+    complete("Dose postponed: confirm or override — " + PATIENT);
+    assertThat(openTask(dose).getTaskDefinitionKey()).isEqualTo("confirmPostponementPrescriberAnswer");
+    assertThat(openTask(dose).getPriority()).isEqualTo(100);
+
+    working("prescriber", "Prescriber queue", "Nurse asks: postponed dose — " + PATIENT);
+    assertThat(browser.visible(By.xpath("//*[contains(normalize-space(),'home readings 128/80 all week')]")).isDisplayed()).isTrue();
+    browser.click(By.cssSelector("input[id$='Field_prescriberAnswer-0']"));
+    browser.type(field("Field_prescriberAnswerReason"), "Recheck after 15 minutes' rest was 138/86");
+    browser.screenshot("prescriber-answers");
+    complete("Nurse asks: postponed dose — " + PATIENT);
+
+    working("nurse", "Nursing queue", "Dose postponed: confirm or override — " + PATIENT);
+    browser.visible(By.xpath("//*[contains(normalize-space(),'A prescriber answered (prescriber): approved')]"));
+    complete("Dose postponed: confirm or override — " + PATIENT);
+    tasks.complete(openTask(dose).getId(), Answers.orderDose());
+
+    working("nurse", "Nursing queue", "Administer dose — " + PATIENT);
+    browser.type(field("Field_doseMg"), "35");
+    browser.type(field("Field_lotNumber"), "LOT-7731");
+    browser.type(field("Field_systolicBp40"), "136");
+    browser.type(field("Field_diastolicBp40"), "84");
+    complete("Administer dose — " + PATIENT);
+
+    assertThat(openTask(dose).getTaskDefinitionKey()).isEqualTo("dischargeCheck");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(dose.getId())
+        .variableName("confirmPostponementOverrideBy").singleResult().getValue()).isEqualTo("prescriber");
+    assertThat(history.createUserOperationLogQuery().processInstanceId(dose.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
+        .extracting(UserOperationLogEntry::getUserId).containsSubsequence("nurse", "prescriber", "nurse");
+  }
+
+  /** Booked for today, instructions sent, and the pre-dose check at 172/96: the dose is postponed. */
+  private ProcessInstance postponedForBloodPressure() {
+    ProcessInstance dose = runtime.startProcessInstanceByKey(Journeys.DOSING_SESSION, PATIENT, Answers.map("patientId", PATIENT,
+        "patientName", "Robin Example", "patientEmail", "robin@example.org", "route", "IV", "weightKg", 70.0, "doseNumber", 1));
+    tasks.complete(openTask(dose).getId(), Answers.map("dosingAt", Answers.daysAhead(0), "rideHomeArranged", true));
+    management.executeJob(management.createJobQuery().processInstanceId(dose.getId()).singleResult().getId());
+    Map<String, Object> check = Answers.preDoseCheck();
+    check.putAll(Answers.map("systolicBp", 172, "diastolicBp", 96));
+    tasks.complete(openTask(dose).getId(), check);
+    assertThat(openTask(dose).getTaskDefinitionKey()).isEqualTo("confirmPostponement");
+    return dose;
+  }
+
+  /** Signs in afresh as {@code user}, opens the task from their queue and claims it, as Tasklist asks before a form is filled. */
+  private void working(String user, String queue, String task) {
+    browser.driver().manage().deleteAllCookies();
+    browser.logIn("tasklist", user);
+    browser.click(By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(),'" + queue + "')]"));
+    browser.click(taskInList(task));
+    browser.click(By.cssSelector("button.claim"));
+    browser.visible(COMPLETE);
+  }
+
+  private void complete(String task) {
+    // The button sits below a long form, under Tasklist's footer until scrolled to.
+    browser.scrollTo(browser.until(ExpectedConditions.elementToBeClickable(COMPLETE)));
+    browser.click(COMPLETE);
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(taskInList(task)));
+  }
+
+  private static By taskInList(String task) {
+    return By.xpath("//li[contains(@class,'task')]//h4//a[contains(normalize-space(),'" + task + "')]");
+  }
+
+  private static By field(String id) {
+    return By.cssSelector("[id$='" + id + "']");
+  }
+
+  private Task openTask(ProcessInstance dose) {
+    return tasks.createTaskQuery().processInstanceId(dose.getId()).singleResult();
+  }
+}
