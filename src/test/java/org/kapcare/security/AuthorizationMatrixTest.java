@@ -130,6 +130,8 @@ class AuthorizationMatrixTest {
       POST   | /engine-rest/task/{cTask}/assignee                               | {"userId":"{me}"}            | U Y - - - - Y
       PUT    | /engine-rest/task/{cTask}                                        | {"name":"Book consultation","priority":50,"due":"2026-12-20T10:00:00.000+0000"} | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/delegate                               | {"userId":"therapist"}       | U F F F F F Y
+      POST   | /engine-rest/task/{cTask}/comment/create                         | {"message":"Called the patient"} | U F F F F F Y
+      POST   | /engine-rest/task/{cTask}/attachment/create                      | @attachment                  | U F F F F F Y
       PUT    | /engine-rest/task/{cTask}/variables/consultationAt               | {"value":"2026-12-21T10:00Z"} | U F F F F F Y
       POST   | /engine-rest/task/{cTask}/variables                              | {"modifications":{"patientName":{"value":"Mallory"}}} | U F F F F F Y
       PUT    | /engine-rest/task/{cTask}/localVariables/note                    | {"value":"x"}                | U F F F F F Y
@@ -234,6 +236,7 @@ class AuthorizationMatrixTest {
       GET    | /camunda/api/engine/engine/default/task?firstResult=0&maxResults=15 |                           | U Y Y Y Y Y Y
       GET    | /camunda/api/engine/engine/default/task/{cTask}/form-variables   |                              | U Y - - - Y Y
       POST   | /camunda/api/engine/engine/default/task/{cTask}/submit-form      | BOOKING                      | U Y - - - - Y
+      POST   | /camunda/api/engine/engine/default/task/{cTask}/comment/create   | {"message":"Called the patient"} | U F F F F F Y
       GET    | /camunda/api/engine/engine/default/process-instance/{journey}/variables |                       | U F F F F Y Y
       GET    | /camunda/api/engine/engine/default/history/variable-instance?processInstanceId={journey}&firstResult=0&maxResults=15 | | U F F F F Y Y
       POST   | /camunda/api/engine/engine/default/process-instance/{journey}/modification | {"instructions":[{"type":"startBeforeActivity","activityId":"informedConsent"}]} | U F F F F F Y

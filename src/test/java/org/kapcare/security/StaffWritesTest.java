@@ -33,6 +33,9 @@ class StaffWritesTest {
       POST   | /engine-rest              | /task/t1/localVariables                    | false
       POST   | /engine-rest              | /task/t1/resolve                           | false
       POST   | /engine-rest              | /task/t1/delegate                          | false
+      POST   | /engine-rest              | /task/t1/comment/create                    | false
+      POST   | /engine-rest              | /task/t1/attachment/create                 | false
+      DELETE | /engine-rest              | /task/t1/attachment/a1                     | false
       POST   | /engine-rest              | /task/create                               | false
       DELETE | /engine-rest              | /task/t1                                   | false
       POST   | /engine-rest              | /process-instance/p1/variables             | false
