@@ -113,6 +113,11 @@ class EngineApiGuard extends OncePerRequestFilter {
    */
   private HttpServletRequest limitReads(EngineCall call, List<String> groups, HttpServletRequest request,
       RequestBody body, HttpServletResponse response) throws IOException {
+    if (StaffReads.returnsJourneyVariables(call, body.json())) {
+      refuse(response, HttpStatus.FORBIDDEN,
+          "A start or completion returns no variables: withVariablesInReturn is for administrators", "withVariablesInReturn");
+      return null;
+    }
     boolean manager = groups.contains(ClinicGroup.MANAGERS.id());
     if (!manager && StaffReads.filtersByVariables(call, request.getQueryString(), body.json())) {
       refuse(response, HttpStatus.FORBIDDEN, "Searching journeys by a patient's answers is for managers", null);

@@ -65,6 +65,20 @@ final class StaffReads {
     return false;
   }
 
+  /**
+   * A start or completion that asks for the journey's variables back ({@code withVariablesInReturn}):
+   * the engine answers with every variable of the journey, not what the form shows. Only an explicit
+   * {@code false} asks for nothing.
+   */
+  static boolean returnsJourneyVariables(EngineCall call, JsonNode body) {
+    if (body == null || !body.isObject()
+        || (call.submittedTask() == null && call.startedKey() == null && call.startedDefinition() == null)) {
+      return false;
+    }
+    JsonNode asked = body.get("withVariablesInReturn");
+    return asked != null && !asked.isNull() && !(asked.isBoolean() && !asked.booleanValue());
+  }
+
   /** A read of a journey's variables outside any task's form. */
   static boolean readsJourneyVariables(EngineCall call) {
     return JOURNEY_VARIABLES.matcher(call.path()).matches();

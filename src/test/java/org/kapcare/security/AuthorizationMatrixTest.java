@@ -125,6 +125,8 @@ class AuthorizationMatrixTest {
       GET    | /engine-rest/task?maxResults=5&processVariables=cssrsRisk_eq_HIGH |                             | U F F F F Y Y
       POST   | /engine-rest/task/{cTask}/complete                               | BOOKING                      | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/submit-form                            | BOOKING                      | U Y - - - - Y
+      POST   | /engine-rest/task/{cTask}/complete                               | BOOKING_RETURNING_VARIABLES  | U F F F F F Y
+      POST   | /engine-rest/task/{cTask}/complete                               | {"variables":{"consultationAt":{"value":"2026-12-20T10:00Z"}},"withVariablesInReturn":false} | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/claim                                  | {"userId":"{me}"}            | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/unclaim                                |                              | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/assignee                               | {"userId":"{me}"}            | U Y - - - - Y
@@ -140,6 +142,8 @@ class AuthorizationMatrixTest {
       POST   | /engine-rest/process-definition/key/care-journey/start           | REFERRAL                     | U Y F F F F Y
       POST   | /engine-rest/process-definition/key/care-journey/submit-form     | REFERRAL                     | U Y F F F F Y
       POST   | /engine-rest/process-definition/{definition}/start               | REFERRAL                     | U Y F F F F Y
+      POST   | /engine-rest/process-definition/key/care-journey/start           | REFERRAL_RETURNING_VARIABLES | U F F F F F Y
+      POST   | /engine-rest/process-definition/key/care-journey/submit-form     | REFERRAL_RETURNING_VARIABLES | U F F F F F Y
       # Process instances: names in lists; a journey's variables for managers; changes for administrators
       GET    | /engine-rest/process-instance?maxResults=5                       |                              | U Y Y Y Y Y Y
       POST   | /engine-rest/process-instance?maxResults=5                       | {}                           | U Y Y Y Y Y Y
