@@ -123,6 +123,12 @@ class EngineApiGuard extends OncePerRequestFilter {
       refuse(response, HttpStatus.FORBIDDEN, "Searching journeys by a patient's answers is for managers", null);
       return null;
     }
+    String taskVariables = manager ? null : StaffReads.returnsTaskVariables(request.getQueryString(), body.json());
+    if (taskVariables != null) {
+      refuse(response, HttpStatus.FORBIDDEN, "A list of tasks with their journeys' variables (" + taskVariables
+          + ") is for managers; each task's form shows what it needs", taskVariables);
+      return null;
+    }
     if (!manager && StaffReads.readsJourneyVariables(call)) {
       refuse(response, HttpStatus.FORBIDDEN, "A patient's answers are read on the forms of your tasks", null);
       return null;

@@ -123,6 +123,10 @@ class AuthorizationMatrixTest {
       GET    | /engine-rest/task/{cTask}/localVariables                         |                              | U F F F F F Y
       GET    | /engine-rest/task/{cTask}/identity-links                         |                              | U Y - - - Y Y
       GET    | /engine-rest/task?maxResults=5&processVariables=cssrsRisk_eq_HIGH |                             | U F F F F Y Y
+      GET    | /engine-rest/task?maxResults=5&withTaskVariablesInReturn=true    |                              | U F F F F Y Y
+      GET    | /engine-rest/task?maxResults=5&withTaskVariablesInReturn=false   |                              | U Y Y Y Y Y Y
+      POST   | /engine-rest/task?maxResults=5                                   | {"withTaskVariablesInReturn":true} | U F F F F Y Y
+      POST   | /engine-rest/task?maxResults=5                                   | {"withTaskLocalVariablesInReturn":true} | U F F F F Y Y
       POST   | /engine-rest/task/{cTask}/complete                               | BOOKING                      | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/submit-form                            | BOOKING                      | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/complete                               | BOOKING_RETURNING_VARIABLES  | U F F F F F Y
@@ -239,6 +243,7 @@ class AuthorizationMatrixTest {
       # The webapps' own API, with the session and CSRF token Tasklist's login gives
       GET    | /camunda/api/engine/engine/default/task?firstResult=0&maxResults=15 |                           | U Y Y Y Y Y Y
       GET    | /camunda/api/engine/engine/default/task/{cTask}/form-variables   |                              | U Y - - - Y Y
+      POST   | /camunda/api/engine/engine/default/task?firstResult=0&maxResults=15 | {"withTaskVariablesInReturn":true} | U F F F F Y Y
       POST   | /camunda/api/engine/engine/default/task/{cTask}/submit-form      | BOOKING                      | U Y - - - - Y
       POST   | /camunda/api/engine/engine/default/task/{cTask}/comment/create   | {"message":"Called the patient"} | U F F F F F Y
       GET    | /camunda/api/engine/engine/default/process-instance/{journey}/variables |                       | U F F F F Y Y
