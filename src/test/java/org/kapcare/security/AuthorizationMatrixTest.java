@@ -250,6 +250,11 @@ class AuthorizationMatrixTest {
       GET    | /camunda/api/engine/engine/default/history/variable-instance?processInstanceId={journey}&firstResult=0&maxResults=15 | | U F F F F Y Y
       POST   | /camunda/api/engine/engine/default/process-instance/{journey}/modification | {"instructions":[{"type":"startBeforeActivity","activityId":"informedConsent"}]} | U F F F F F Y
       GET    | /camunda/api/cockpit/plugin/kapcare-insight/static/app/plugin.js |                              | Y Y Y Y Y Y Y
+      # The webapps' plugin API: for those who may open that webapp (Cockpit: managers, Admin: administrators)
+      POST   | /camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=15 | SEARCH_BY_ANSWER | U F F F F Y Y
+      POST   | /camunda/api/cockpit/plugin/base/default/process-instance/count  | SEARCH_BY_ANSWER             | U F F F F Y Y
+      GET    | /camunda/api/cockpit/plugin/base/default/process-definition/statistics?firstResult=0&maxResults=15 | | U F F F F Y Y
+      GET    | /camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated?subscriptionStartDate=2026-01-01&groupBy=month&metrics=process-instances | | U F F F F F Y
       """;
 
   @Autowired
