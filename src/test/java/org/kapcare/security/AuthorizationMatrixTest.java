@@ -134,7 +134,9 @@ class AuthorizationMatrixTest {
       POST   | /engine-rest/task/{cTask}/claim                                  | {"userId":"{me}"}            | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/unclaim                                |                              | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/assignee                               | {"userId":"{me}"}            | U Y - - - - Y
-      PUT    | /engine-rest/task/{cTask}                                        | {"name":"Book consultation","priority":50,"due":"2026-12-20T10:00:00.000+0000"} | U Y - - - - Y
+      PUT    | /engine-rest/task/{cTask}                                        | {cTaskWithNewDates}          | U Y - - - - Y
+      POST   | /engine-rest/task/{cTask}/identity-links                         | {"groupId":"therapists","type":"candidate"} | U Y - - - - Y
+      POST   | /engine-rest/task/{cTask}/identity-links/delete                  | {"groupId":"care-coordinators","type":"candidate"} | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/delegate                               | {"userId":"therapist"}       | U F F F F F Y
       POST   | /engine-rest/task/{cTask}/comment/create                         | {"message":"Called the patient"} | U F F F F F Y
       POST   | /engine-rest/task/{cTask}/attachment/create                      | @attachment                  | U F F F F F Y
@@ -182,6 +184,7 @@ class AuthorizationMatrixTest {
       POST   | /engine-rest/history/variable-instance?maxResults=50             | {"processInstanceId":"{journey}"} | U F F F F Y Y
       GET    | /engine-rest/history/detail?maxResults=50&processInstanceId={journey} |                              | U F F F F Y Y
       GET    | /engine-rest/history/user-operation?maxResults=5                 |                              | U E E E E Y Y
+      GET    | /engine-rest/history/identity-link-log?maxResults=50             |                              | U E E E E Y Y
       DELETE | /engine-rest/history/process-instance/{endedJourney}             |                              | U F F F F F Y
       # Jobs, incidents, batches: administrators
       GET    | /engine-rest/job?maxResults=5                                    |                              | U Y Y Y Y Y Y
@@ -201,6 +204,7 @@ class AuthorizationMatrixTest {
       DELETE | /engine-rest/deployment/{deployment}?cascade=true                |                              | U F F F F F Y
       GET    | /engine-rest/process-definition?maxResults=5                     |                              | U Y Y Y Y Y Y
       GET    | /engine-rest/process-definition/key/care-journey/xml             |                              | U Y Y Y Y Y Y
+      GET    | /engine-rest/process-definition/key/care-journey/form-variables  |                              | U Y Y Y Y Y Y
       PUT    | /engine-rest/process-definition/{throwawayDefinition}/suspended  | {"suspended":true}           | U F F F F F Y
       DELETE | /engine-rest/process-definition/{throwawayDefinition}            |                              | U F F F F F Y
       GET    | /engine-rest/decision-definition?maxResults=5                    |                              | U Y Y Y Y Y Y
@@ -214,6 +218,8 @@ class AuthorizationMatrixTest {
       PUT    | /engine-rest/user/{user}/credentials                             | {"password":"Mallory-2026!","authenticatedUserPassword":"demo"} | U - - - - - Y
       DELETE | /engine-rest/user/{user}                                         |                              | U F F F F F Y
       GET    | /engine-rest/group?maxResults=5                                  |                              | U Y Y Y Y Y Y
+      GET    | /engine-rest/identity/groups?userId={me}                         |                              | U Y Y Y Y Y Y
+      POST   | /engine-rest/identity/verify                                     | {"username":"nurse","password":"demo"} | U F F F F F Y
       POST   | /engine-rest/group/create                                        | {"id":"{newGroup}","name":"Matrix","type":"WORKFLOW"} | U F F F F F Y
       PUT    | /engine-rest/group/{group}/members/{user}                        |                              | U F F F F F Y
       PUT    | /engine-rest/group/camunda-admin/members/{user}                  |                              | U F F F F F Y
@@ -470,6 +476,10 @@ class AuthorizationMatrixTest {
           yield values.get("patient");
         }
         case "cTask" -> taskOf(value("journey"));
+        // The task as Tasklist sends it back when a date is set: every field as it is, the dates changed.
+        case "cTaskWithNewDates" -> taskAsSent(value("cTask"), Map.of("due", "2026-12-20T10:00:00.000+0000",
+            "followUp", "2026-12-18T10:00:00.000+0000"));
+        case "cTaskRenamed" -> taskAsSent(value("cTask"), Map.of("name", "Nothing to do here"));
         case "tTask" -> taskOf(openAt(Journeys.CARE_JOURNEY, "preparationSession"));
         case "pTask" -> taskOf(openAt(Journeys.CARE_JOURNEY, "consultation"));
         case "nTask" -> taskOf(openAt(Journeys.CARE_JOURNEY, "medicalHistory"));
@@ -529,6 +539,25 @@ class AuthorizationMatrixTest {
         case "queue" -> filters.createTaskFilterQuery().filterName("Care coordination queue").singleResult().getId();
         default -> throw new IllegalArgumentException("no such object in the matrix: {" + name + "}");
       };
+    }
+
+    private String taskAsSent(String taskId, Map<String, Object> changes) {
+      org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      Map<String, Object> sent = new LinkedHashMap<>();
+      sent.put("id", task.getId());
+      sent.put("name", task.getName());
+      sent.put("description", task.getDescription());
+      sent.put("assignee", task.getAssignee());
+      sent.put("owner", task.getOwner());
+      sent.put("priority", task.getPriority());
+      sent.put("delegationState", task.getDelegationState() == null ? null : task.getDelegationState().name());
+      sent.put("due", null);
+      sent.put("followUp", null);
+      sent.put("parentTaskId", task.getParentTaskId());
+      sent.put("caseInstanceId", task.getCaseInstanceId());
+      sent.put("tenantId", task.getTenantId());
+      sent.putAll(changes);
+      return write(sent);
     }
 
     private String profileOf(String userId) {
