@@ -90,6 +90,11 @@ class EngineApiGuard extends OncePerRequestFilter {
           refuse(response, HttpStatus.FORBIDDEN, "Only an administrator may do this", null);
           return;
         }
+        String changed = admin || call.updatedTask() == null ? null : forms.changedBeyondDates(call.updatedTask(), body.json());
+        if (changed != null) {
+          refuse(response, HttpStatus.FORBIDDEN, "Only a task's dates and assignee are changed here", changed);
+          return;
+        }
         // Administrators may change a journey's variables and steps anyway (the cluster tests start
         // journeys at a later step); the form holds everyone else.
         if (!admin && (call.submittedTask() != null || call.startedKey() != null || call.startedDefinition() != null)) {

@@ -135,6 +135,7 @@ class AuthorizationMatrixTest {
       POST   | /engine-rest/task/{cTask}/unclaim                                |                              | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/assignee                               | {"userId":"{me}"}            | U Y - - - - Y
       PUT    | /engine-rest/task/{cTask}                                        | {cTaskWithNewDates}          | U Y - - - - Y
+      PUT    | /engine-rest/task/{cTask}                                        | {cTaskRenamed}               | U F F F F F Y
       POST   | /engine-rest/task/{cTask}/identity-links                         | {"groupId":"therapists","type":"candidate"} | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/identity-links/delete                  | {"groupId":"care-coordinators","type":"candidate"} | U Y - - - - Y
       POST   | /engine-rest/task/{cTask}/delegate                               | {"userId":"therapist"}       | U F F F F F Y

@@ -72,6 +72,18 @@ class StaffWritesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
+      PUT  | /task/t1        | t1
+      PUT  | /task/t1/       | t1
+      PUT  | /task/create    |
+      POST | /task/t1        |
+      PUT  | /task/t1/claim  |
+      """)
+  void knowsAnUpdateOfATasksOwnFields(String method, String pathInfo, String task) {
+    assertThat(call(method, "/engine-rest", pathInfo).updatedTask()).isEqualTo(task);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
       /api                | /journeys/K-1/withdrawal
       /camunda/api/admin  | /auth/user/default/login/tasklist
       /camunda/api/cockpit | /plugin/base/default/process-instance
