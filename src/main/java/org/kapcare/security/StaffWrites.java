@@ -32,8 +32,10 @@ final class StaffWrites {
       write("POST", "/(process-instance|execution|variable-instance|job|external-task|incident)" + COUNT),
       write("POST", "/history/(activity-instance|process-instance|task|variable-instance|detail|incident"
           + "|identity-link-log|decision-instance|job-log|user-operation|external-task-log|batch)" + COUNT),
-      // A person's own profile and password (the engine lets each user change only their own).
-      write("PUT", "/user/" + ID + "/(profile|credentials)"));
+      // A person's own profile and password (the engine lets each user change only their own), and the check
+      // of a new password against the policy that Welcome's profile page makes before it lets one be set.
+      write("PUT", "/user/" + ID + "/(profile|credentials)"),
+      write("POST", "/identity/password-policy"));
 
   private StaffWrites() {}
 

@@ -68,7 +68,8 @@ import org.springframework.util.MultiValueMap;
  *       authorizations leave out what the caller may not read);</li>
  *   <li>{@code U} not signed in: 401;</li>
  *   <li>{@code F} refused: 403;</li>
- *   <li>{@code -} refused without saying whether it exists: 403 or 404.</li>
+ *   <li>{@code -} refused without saying whether it exists: 403 or 404;</li>
+ *   <li>{@code N} not there: 404 (the demo has no password policy).</li>
  * </ul>
  * A refusal by {@code /engine-rest} or {@code /api} also names no Java class and no engine code.
  */
@@ -256,6 +257,9 @@ class AuthorizationMatrixTest {
       GET    | /camunda/api/engine/engine/default/process-instance/{journey}/variables |                       | U F F F F Y Y
       GET    | /camunda/api/engine/engine/default/history/variable-instance?processInstanceId={journey}&firstResult=0&maxResults=15 | | U F F F F Y Y
       POST   | /camunda/api/engine/engine/default/process-instance/{journey}/modification | {"instructions":[{"type":"startBeforeActivity","activityId":"informedConsent"}]} | U F F F F F Y
+      # Welcome's profile page checks a new password against the policy before it lets one be set; the
+      # demo has none, so the engine answers 404 to whoever asks (the guard must let the check through)
+      POST   | /camunda/api/engine/engine/default/identity/password-policy      | {"password":"Matrix-2026!"}  | N N N N N N N
       GET    | /camunda/api/cockpit/plugin/kapcare-insight/static/app/plugin.js |                              | Y Y Y Y Y Y Y
       # The webapps' plugin API: for those who may open that webapp (Cockpit: managers, Admin: administrators)
       POST   | /camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=15 | SEARCH_BY_ANSWER | U F F F F Y Y
@@ -346,6 +350,7 @@ class AuthorizationMatrixTest {
       case 'U' -> assertThat(status).as(said).isEqualTo(401);
       case 'F' -> assertThat(status).as(said).isEqualTo(403);
       case '-' -> assertThat(status).as(said).isIn(403, 404);
+      case 'N' -> assertThat(status).as(said).isEqualTo(404);
       default -> throw new IllegalArgumentException("no such answer in the matrix: " + expected);
     }
     // Another engineer is making the webapps' own error bodies KAP Care's (docs/security.md, "Not closed yet").

@@ -27,6 +27,8 @@ class StaffWritesTest {
       POST   | /engine-rest              | /process-definition/key/care-journey/start | true
       POST   | /engine-rest              | /history/task/count                        | true
       PUT    | /engine-rest              | /user/nurse/credentials                    | true
+      POST   | /camunda/api/engine       | /engine/default/identity/password-policy   | true
+      POST   | /engine-rest              | /identity/verify                           | false
       POST   | /engine-rest              | /task/t1/variables                         | false
       PUT    | /engine-rest              | /task/t1/variables/x                       | false
       DELETE | /engine-rest              | /task/t1/variables/x                       | false
