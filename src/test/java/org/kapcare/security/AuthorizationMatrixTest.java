@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -195,6 +196,7 @@ class AuthorizationMatrixTest {
       PUT    | /engine-rest/job/{job}/duedate                                   | {"duedate":"2099-01-01T00:00:00.000+0000"} | U F F F F F Y
       POST   | /engine-rest/job/{job}/execute                                   |                              | U F F F F F Y
       DELETE | /engine-rest/job/{job}                                           |                              | U F F F F F Y
+      PUT    | /engine-rest/job/{cleanupJob}/suspended                          | {"suspended":false}          | U F F F F F Y
       GET    | /engine-rest/job-definition?maxResults=5                         |                              | U Y Y Y Y Y Y
       PUT    | /engine-rest/job-definition/{jobDefinition}/jobPriority          | {"priority":null}            | U F F F F F Y
       GET    | /engine-rest/incident?maxResults=5                               |                              | U Y Y Y Y Y Y
@@ -498,6 +500,9 @@ class AuthorizationMatrixTest {
         // The asynchronous step before telling a patient they are not eligible.
         case "job" -> management.createJobQuery().processInstanceId(openAt(Journeys.CARE_JOURNEY, "notifyNotEligible"))
             .singleResult().getId();
+        // The history cleanup (seven years' retention): a job of no journey, so no group's authorization covers it.
+        case "cleanupJob" -> management.createJobQuery().list().stream()
+            .filter(job -> "history-cleanup".equals(((JobEntity) job).getJobHandlerType())).findFirst().orElseThrow().getId();
         case "jobDefinition" -> management.createJobDefinitionQuery().processDefinitionId(value("definition"))
             .activityIdIn("notifyNotEligible").singleResult().getId();
         case "batch" -> runtime.deleteProcessInstancesAsync(List.of(openAt(Journeys.CARE_JOURNEY, "scheduleConsultation")),
