@@ -27,8 +27,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>anything that writes other than the steps of their work ({@link StaffWrites}): 403, unless
  *       the caller is an administrator;</li>
  *   <li>a start or completion with values its form does not take ({@link EngineForms}): 400;</li>
+ *   <li>a change of a task's own fields beyond its dates and assignee ({@link EngineForms#changedBeyondDates}):
+ *       403, unless the caller is an administrator;</li>
  *   <li>reads of a journey's variables beyond what a task's form shows ({@link StaffReads}): 403,
- *       unless the caller is a manager or an administrator.</li>
+ *       unless the caller is a manager or an administrator; a start or completion that asks for the
+ *       journey's variables back: 403, unless the caller is an administrator.</li>
  * </ul>
  * Each read or change of a patient's data that succeeds is written to the {@link AccessLog}.
  * Admin's setup page is closed for good. Runs after the sign-in, so it knows who is calling; an
