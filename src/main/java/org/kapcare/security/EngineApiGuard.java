@@ -28,8 +28,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>anything that writes other than the steps of their work ({@link StaffWrites}): 403, unless
  *       the caller is an administrator;</li>
  *   <li>a start or completion with values its form does not take ({@link EngineForms}): 400;</li>
+ *   <li>a change of a task's own fields beyond its dates and assignee ({@link EngineForms#changedBeyondDates}):
+ *       403, unless the caller is an administrator;</li>
  *   <li>reads of a journey's variables beyond what a task's form shows ({@link StaffReads}): 403,
- *       unless the caller is a manager or an administrator.</li>
+ *       unless the caller is a manager or an administrator; a start or completion that asks for the
+ *       journey's variables back: 403, unless the caller is an administrator.</li>
  * </ul>
  * Each read or change of a patient's data that succeeds is written to the {@link AccessLog}.
  * Admin's setup page is closed for good. Runs after the sign-in, so it knows who is calling; an
@@ -91,6 +94,11 @@ class EngineApiGuard extends OncePerRequestFilter {
           refuse(request, response, HttpStatus.FORBIDDEN, "Only an administrator may do this");
           return;
         }
+        String changed = admin || call.updatedTask() == null ? null : forms.changedBeyondDates(call.updatedTask(), body.json());
+        if (changed != null) {
+          refuse(response, HttpStatus.FORBIDDEN, "Only a task's dates and assignee are changed here", changed);
+          return;
+        }
         // Administrators may change a journey's variables and steps anyway (the cluster tests start
         // journeys at a later step); the form holds everyone else.
         if (!admin && (call.submittedTask() != null || call.startedKey() != null || call.startedDefinition() != null)) {
@@ -114,9 +122,20 @@ class EngineApiGuard extends OncePerRequestFilter {
    */
   private HttpServletRequest limitReads(EngineCall call, List<String> groups, HttpServletRequest request,
       RequestBody body, HttpServletResponse response) throws IOException {
+    if (StaffReads.returnsJourneyVariables(call, body.json())) {
+      refuse(response, HttpStatus.FORBIDDEN,
+          "A start or completion returns no variables: withVariablesInReturn is for administrators", "withVariablesInReturn");
+      return null;
+    }
     boolean manager = groups.contains(ClinicGroup.MANAGERS.id());
     if (!manager && StaffReads.filtersByVariables(call, request.getQueryString(), body.json())) {
       refuse(request, response, HttpStatus.FORBIDDEN, "Searching journeys by a patient's answers is for managers");
+      return null;
+    }
+    String taskVariables = manager ? null : StaffReads.returnsTaskVariables(request.getQueryString(), body.json());
+    if (taskVariables != null) {
+      refuse(response, HttpStatus.FORBIDDEN, "A list of tasks with their journeys' variables (" + taskVariables
+          + ") is for managers; each task's form shows what it needs", taskVariables);
       return null;
     }
     if (!manager && StaffReads.readsJourneyVariables(call)) {

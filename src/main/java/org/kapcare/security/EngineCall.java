@@ -18,6 +18,7 @@ record EngineCall(String method, String path) {
   private static final Pattern TASK_SUBMISSION = Pattern.compile("^/task/([^/]+)/(complete|submit-form)$");
   private static final Pattern START_BY_KEY = Pattern.compile("^/process-definition/key/([^/]+)/(start|submit-form)$");
   private static final Pattern START_BY_ID = Pattern.compile("^/process-definition/(?!key/)([^/]+)/(start|submit-form)$");
+  private static final Pattern TASK_UPDATE = Pattern.compile("^/task/([^/]+)$");
   private static final Pattern FILTER_WRITE = Pattern.compile("^/filter/(create|[^/]+)$");
 
   /** The engine call a request makes, or null when it goes elsewhere ({@code /api}, a webapp's own API). */
@@ -51,6 +52,12 @@ record EngineCall(String method, String path) {
   String submittedTask() {
     Matcher task = "POST".equals(method) ? TASK_SUBMISSION.matcher(path) : null;
     return task != null && task.matches() ? task.group(1) : null;
+  }
+
+  /** The task id, when this changes a task's own fields ({@code PUT /task/{id}}: its dates in Tasklist). */
+  String updatedTask() {
+    Matcher task = "PUT".equals(method) ? TASK_UPDATE.matcher(path) : null;
+    return task != null && task.matches() && !"create".equals(task.group(1)) ? task.group(1) : null;
   }
 
   /** The process definition key, when this starts a journey by key with its start form's values. */

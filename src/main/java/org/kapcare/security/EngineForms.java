@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -87,6 +88,44 @@ class EngineForms {
       FormRules form = form(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
           () -> formService.getDeployedTaskForm(task.getId()));
       return form == null ? Set.of() : form.shownVariables();
+    });
+  }
+
+  /**
+   * The first of a task's own fields that {@code PUT /task/{id}} with {@code body} would change other
+   * than its dates and assignee (all Tasklist changes there), or null: its name (which names the
+   * patient), description, priority, owner, delegation, parent, case or tenant. A field left out is
+   * cleared by the engine, so it counts as changed unless it is empty. Unknown tasks are left to the
+   * engine.
+   */
+  String changedBeyondDates(String taskId, JsonNode body) {
+    return staff.asSystem(() -> {
+      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null || body == null || !body.isObject()) {
+        return null;
+      }
+      JsonNode priority = body.path("priority");
+      if ((priority.isMissingNode() || priority.isNull() ? 0 : priority.asInt(Integer.MIN_VALUE)) != task.getPriority()) {
+        return "priority";
+      }
+      Map<String, String> kept = new LinkedHashMap<>();
+      kept.put("name", task.getName());
+      kept.put("description", task.getDescription());
+      kept.put("owner", task.getOwner());
+      kept.put("delegationState", task.getDelegationState() == null ? null : task.getDelegationState().name());
+      kept.put("parentTaskId", task.getParentTaskId());
+      kept.put("caseInstanceId", task.getCaseInstanceId());
+      kept.put("tenantId", task.getTenantId());
+      for (Map.Entry<String, String> field : kept.entrySet()) {
+        JsonNode sent = body.path(field.getKey());
+        String value = sent.isMissingNode() || sent.isNull() ? null : sent.asText();
+        boolean same = "delegationState".equals(field.getKey()) && value != null
+            ? value.equalsIgnoreCase(field.getValue()) : Objects.equals(value, field.getValue());
+        if (!same) {
+          return field.getKey();
+        }
+      }
+      return null;
     });
   }
 

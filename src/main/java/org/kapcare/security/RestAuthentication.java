@@ -51,6 +51,17 @@ public class RestAuthentication {
     return registration;
   }
 
+  /** The webapps' plugin API for those who may open that webapp; reads the webapps' session, so any order after the sign-in guard. */
+  @Bean
+  FilterRegistrationBean<WebappPluginAccess> webappPluginAccess(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<WebappPluginAccess> registration = new FilterRegistrationBean<>(new WebappPluginAccess(webappPath));
+    registration.setName("kapcare-webapp-plugin-access");
+    registration.addUrlPatterns(webappPath + "/api/*");
+    registration.setOrder(SIGN_IN + 1);
+    return registration;
+  }
+
   @Bean
   public FilterRegistrationBean<SignInGuard> signInGuard(SignInThrottle throttle, SignInLog log,
       SignInProperties settings, ObjectMapper json,

@@ -25,7 +25,54 @@ final class StaffReads {
   private static final Set<String> VARIABLE_FILTERS = Set.of("processVariables", "taskVariables", "caseInstanceVariables",
       "variables");
 
+  /** Task query options that add each task's variables, that is its whole journey's, to a list of tasks. */
+  private static final Set<String> TASK_VARIABLES_IN_RETURN = Set.of("withTaskVariablesInReturn",
+      "withTaskLocalVariablesInReturn");
+
   private StaffReads() {}
+
+  /**
+   * The option of a task query that returns each task's variables ({@code withTaskVariablesInReturn},
+   * {@code withTaskLocalVariablesInReturn}) when it asks for them, in a query string or a JSON body at
+   * any depth, or null. A task's variables are its journey's: every answer of every patient in the list.
+   */
+  static String returnsTaskVariables(String rawQuery, JsonNode body) {
+    if (rawQuery != null) {
+      for (String pair : rawQuery.split("&")) {
+        int equals = pair.indexOf('=');
+        String name = equals < 0 ? pair : pair.substring(0, equals);
+        if (TASK_VARIABLES_IN_RETURN.contains(name) && !"false".equalsIgnoreCase(pair.substring(equals + 1))) {
+          return name;
+        }
+      }
+    }
+    return body == null ? null : asksForTaskVariables(body);
+  }
+
+  private static String asksForTaskVariables(JsonNode node) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        JsonNode value = field.getValue();
+        if (TASK_VARIABLES_IN_RETURN.contains(field.getKey()) && !value.isNull()
+            && !(value.isBoolean() && !value.booleanValue())) {
+          return field.getKey();
+        }
+        String nested = asksForTaskVariables(value);
+        if (nested != null) {
+          return nested;
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode element : node) {
+        String nested = asksForTaskVariables(element);
+        if (nested != null) {
+          return nested;
+        }
+      }
+    }
+    return null;
+  }
 
   /**
    * A query that filters by a journey's variables: an oracle that tells whether any journey has a
@@ -63,6 +110,20 @@ final class StaffReads {
       }
     }
     return false;
+  }
+
+  /**
+   * A start or completion that asks for the journey's variables back ({@code withVariablesInReturn}):
+   * the engine answers with every variable of the journey, not what the form shows. Only an explicit
+   * {@code false} asks for nothing.
+   */
+  static boolean returnsJourneyVariables(EngineCall call, JsonNode body) {
+    if (body == null || !body.isObject()
+        || (call.submittedTask() == null && call.startedKey() == null && call.startedDefinition() == null)) {
+      return false;
+    }
+    JsonNode asked = body.get("withVariablesInReturn");
+    return asked != null && !asked.isNull() && !(asked.isBoolean() && !asked.booleanValue());
   }
 
   /** A read of a journey's variables outside any task's form. */

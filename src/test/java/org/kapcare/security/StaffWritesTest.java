@@ -27,12 +27,17 @@ class StaffWritesTest {
       POST   | /engine-rest              | /process-definition/key/care-journey/start | true
       POST   | /engine-rest              | /history/task/count                        | true
       PUT    | /engine-rest              | /user/nurse/credentials                    | true
+      POST   | /camunda/api/engine       | /engine/default/identity/password-policy   | true
+      POST   | /engine-rest              | /identity/verify                           | false
       POST   | /engine-rest              | /task/t1/variables                         | false
       PUT    | /engine-rest              | /task/t1/variables/x                       | false
       DELETE | /engine-rest              | /task/t1/variables/x                       | false
       POST   | /engine-rest              | /task/t1/localVariables                    | false
       POST   | /engine-rest              | /task/t1/resolve                           | false
       POST   | /engine-rest              | /task/t1/delegate                          | false
+      POST   | /engine-rest              | /task/t1/comment/create                    | false
+      POST   | /engine-rest              | /task/t1/attachment/create                 | false
+      DELETE | /engine-rest              | /task/t1/attachment/a1                     | false
       POST   | /engine-rest              | /task/create                               | false
       DELETE | /engine-rest              | /task/t1                                   | false
       POST   | /engine-rest              | /process-instance/p1/variables             | false
@@ -65,6 +70,18 @@ class StaffWritesTest {
       """)
   void knowsACompletionByEitherDoor(String servletPath, String pathInfo) {
     assertThat(call("POST", servletPath, pathInfo).submittedTask()).isEqualTo("t1");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      PUT  | /task/t1        | t1
+      PUT  | /task/t1/       | t1
+      PUT  | /task/create    |
+      POST | /task/t1        |
+      PUT  | /task/t1/claim  |
+      """)
+  void knowsAnUpdateOfATasksOwnFields(String method, String pathInfo, String task) {
+    assertThat(call(method, "/engine-rest", pathInfo).updatedTask()).isEqualTo(task);
   }
 
   @ParameterizedTest
