@@ -64,7 +64,7 @@ class EngineApiGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (EngineCall.pathOf(request).startsWith(ADMIN_SETUP)) {
-      refuse(request, response, HttpStatus.FORBIDDEN, "The first administrator is set when KAP Care starts");
+      refuse(request, response, HttpStatus.FORBIDDEN, "The first administrator is set when KAP Care starts", null);
       return;
     }
     EngineCall call = EngineCall.of(request);
@@ -91,12 +91,12 @@ class EngineApiGuard extends OncePerRequestFilter {
       }
       if (call != null && caller != null && call.writes()) {
         if (!admin && !StaffWrites.allows(call)) {
-          refuse(request, response, HttpStatus.FORBIDDEN, "Only an administrator may do this");
+          refuse(request, response, HttpStatus.FORBIDDEN, "Only an administrator may do this", null);
           return;
         }
         String changed = admin || call.updatedTask() == null ? null : forms.changedBeyondDates(call.updatedTask(), body.json());
         if (changed != null) {
-          refuse(response, HttpStatus.FORBIDDEN, "Only a task's dates and assignee are changed here", changed);
+          refuse(request, response, HttpStatus.FORBIDDEN, "Only a task's dates and assignee are changed here", changed);
           return;
         }
         // Administrators may change a journey's variables and steps anyway (the cluster tests start
@@ -123,23 +123,23 @@ class EngineApiGuard extends OncePerRequestFilter {
   private HttpServletRequest limitReads(EngineCall call, List<String> groups, HttpServletRequest request,
       RequestBody body, HttpServletResponse response) throws IOException {
     if (StaffReads.returnsJourneyVariables(call, body.json())) {
-      refuse(response, HttpStatus.FORBIDDEN,
+      refuse(request, response, HttpStatus.FORBIDDEN,
           "A start or completion returns no variables: withVariablesInReturn is for administrators", "withVariablesInReturn");
       return null;
     }
     boolean manager = groups.contains(ClinicGroup.MANAGERS.id());
     if (!manager && StaffReads.filtersByVariables(call, request.getQueryString(), body.json())) {
-      refuse(request, response, HttpStatus.FORBIDDEN, "Searching journeys by a patient's answers is for managers");
+      refuse(request, response, HttpStatus.FORBIDDEN, "Searching journeys by a patient's answers is for managers", null);
       return null;
     }
     String taskVariables = manager ? null : StaffReads.returnsTaskVariables(request.getQueryString(), body.json());
     if (taskVariables != null) {
-      refuse(response, HttpStatus.FORBIDDEN, "A list of tasks with their journeys' variables (" + taskVariables
+      refuse(request, response, HttpStatus.FORBIDDEN, "A list of tasks with their journeys' variables (" + taskVariables
           + ") is for managers; each task's form shows what it needs", taskVariables);
       return null;
     }
     if (!manager && StaffReads.readsJourneyVariables(call)) {
-      refuse(request, response, HttpStatus.FORBIDDEN, "A patient's answers are read on the forms of your tasks");
+      refuse(request, response, HttpStatus.FORBIDDEN, "A patient's answers are read on the forms of your tasks", null);
       return null;
     }
     String formTask = StaffReads.formVariablesOf(call);
@@ -150,7 +150,7 @@ class EngineApiGuard extends OncePerRequestFilter {
     StaffReads.TaskVariable variable = StaffReads.taskVariableOf(call);
     shown = variable == null ? null : forms.shownOn(variable.taskId());
     if (shown != null && (variable.name() == null || !shown.contains(variable.name()))) {
-      refuse(request, response, HttpStatus.FORBIDDEN, "Only what the task's form shows is read here");
+      refuse(request, response, HttpStatus.FORBIDDEN, "Only what the task's form shows is read here", null);
       return null;
     }
     return request;
@@ -179,9 +179,9 @@ class EngineApiGuard extends OncePerRequestFilter {
         .orElse(null);
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String error)
+  private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String error, String field)
       throws IOException {
-    write(response, status, ErrorBody.at(EngineCall.pathOf(request), error, null));
+    write(response, status, ErrorBody.at(EngineCall.pathOf(request), error, field));
   }
 
   private void write(HttpServletResponse response, HttpStatus status, Map<String, String> body) throws IOException {

@@ -49,7 +49,7 @@ class WebappPluginAccess extends OncePerRequestFilter {
         response.setStatus(HttpStatus.FORBIDDEN.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(),
-            ErrorBody.of("Only those who may open " + NAMES.get(app) + " use its API", null));
+            ErrorBody.at(EngineCall.pathOf(request), "Only those who may open " + NAMES.get(app) + " use its API", null));
         return;
       }
     }
