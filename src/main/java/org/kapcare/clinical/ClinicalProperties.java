@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Clinic settings for the dose day (see CLINICAL.md). Defaults: 60 minutes of observation after
  * any dose, 120 after esketamine (Spravato REMS), the REMS monitoring form due 7 days after, and
- * the protocol maxima per route, and a PCL-5 of 33 or more flagged as probable PTSD.
+ * the protocol maxima per route, a PCL-5 of 33 or more flagged as probable PTSD, response as a PHQ-9
+ * fall of 50 % or more from baseline and remission as a PHQ-9 below 5.
  */
 @ConfigurationProperties("kapcare.clinical")
 public record ClinicalProperties(
@@ -18,7 +19,9 @@ public record ClinicalProperties(
     @DefaultValue("P7D") Duration remsFormDue,
     Map<String, Double> maximumDoseMgPerKg,
     Map<String, Double> maximumDoseMg,
-    @DefaultValue("33") int pcl5Cutoff) {
+    @DefaultValue("33") int pcl5Cutoff,
+    @DefaultValue("50") int responsePhq9DropPercent,
+    @DefaultValue("5") int remissionPhq9Below) {
 
   /**
    * Per-route settings default here, and a configured route is added to the defaults rather than
@@ -36,6 +39,10 @@ public record ClinicalProperties(
       merged.putAll(configured);
     }
     return Map.copyOf(merged);
+  }
+
+  public TreatmentOutcome outcome(int baselinePhq9, int followUpPhq9) {
+    return TreatmentOutcome.of(baselinePhq9, followUpPhq9, responsePhq9DropPercent, remissionPhq9Below);
   }
 
   public DoseLimits doseLimits() {

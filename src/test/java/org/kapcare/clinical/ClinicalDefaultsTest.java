@@ -32,6 +32,14 @@ class ClinicalDefaultsTest {
   }
 
   @Test
+  void responseAndRemissionAreSettings() {
+    assertThat(defaults().outcome(20, 10)).isEqualTo(new TreatmentOutcome(-10, true, false));
+    ClinicalProperties clinic = bound("kapcare.clinical.response-phq9-drop-percent=60", "kapcare.clinical.remission-phq9-below=8");
+    assertThat(clinic.outcome(20, 10)).isEqualTo(new TreatmentOutcome(-10, false, false));
+    assertThat(clinic.outcome(20, 7)).isEqualTo(new TreatmentOutcome(-13, true, true));
+  }
+
+  @Test
   void aConfiguredRouteIsAddedToTheDefaultsNotInsteadOfThem() {
     ClinicalProperties clinic = bound("kapcare.clinical.minimum-monitoring-minutes-by-route.IM=90",
         "kapcare.clinical.maximum-dose-mg.SUBLINGUAL=300");

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -146,6 +147,20 @@ class CareJourneyProcessTest extends JourneyDriver {
         "consentGiven", "must be ticked");
   }
 
+  /** The therapist's notes of each session stay with it; the next session starts a page of its own. */
+  @Test
+  void eachPreparationSessionKeepsItsTherapistsNotes() {
+    ProcessInstance journey = consented();
+    complete(journey, "preparationSession", "preparationReadiness", "ready", "intentionsSet", true, "safetyPlanReviewed", true,
+        "preparationMinutes", 60, "preparationNotes", "Intention: reconnect with music.\nWorried about nausea.");
+
+    assertThat(engine.getFormService().getTaskFormVariables(taskAt(journey, "preparationSession").getId()))
+        .doesNotContainKey("preparationNotes");
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(journey.getId()).variableUpdates().list())
+        .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName() + "=" + ((HistoricVariableUpdate) detail).getValue())
+        .contains("preparationNotes=Intention: reconnect with music.\nWorried about nausea.");
+  }
+
   @Test
   void patientNotYetReadyGetsOneMorePreparationSession() {
     ProcessInstance journey = consented();
@@ -224,8 +239,13 @@ class CareJourneyProcessTest extends JourneyDriver {
     assertThat(task("urgentSafetyReview", journey)).hasCandidateGroup("prescribers");
     assertThat(journey).hasNotPassed("medicalHistory");
 
-    complete(journey, "urgentSafetyReview", "safetyReviewOutcome", "continue", "safetyPlan", "Crisis line card, weekly check-in");
+    // A real safety plan has several parts on lines of their own, longer than the 500 characters once allowed.
+    String plan = String.join("\n", "Warning signs: not sleeping, withdrawing from friends.",
+        "Coping: walk the dog, call sister Ana.", "Crisis line 988; clinic on-call +15550100.", "Means: medication locked away by partner.")
+        + "\n" + "Reviewed weekly. ".repeat(40);
+    complete(journey, "urgentSafetyReview", "safetyReviewOutcome", "continue", "safetyPlan", plan);
     assertThat(journey).hasPassed("safetyReviewed", "safetyReviewCleared").isWaitingAt("medicalHistory");
+    assertThat(journey).variables().containsEntry("safetyPlan", plan);
   }
 
   @Test
