@@ -204,8 +204,8 @@ final class JourneyThroughput {
     steps.add(new Step("consultation", false, consultation));
     steps.add(new Step("medicalHistory", false, Answers.medicalHistory()));
     steps.add(new Step("informedConsent", false, Answers.map("consentGiven", true, "consentFormVersion", "2026-03")));
-    steps.add(new Step("schedulePreparation", false, Answers.map("preparationAt", iso(now.plus(Duration.ofDays(7))))));
     for (int session = 0; session < PREPARATION_SESSIONS; session++) {
+      steps.add(new Step("schedulePreparation", false, Answers.map("preparationAt", iso(now.plus(Duration.ofDays(7))))));
       steps.add(new Step("preparationSession", false, Answers.map("preparationReadiness", "ready", "intentionsSet", true,
           "safetyPlanReviewed", true, "preparationMinutes", 60)));
     }

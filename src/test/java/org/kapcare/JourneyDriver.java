@@ -54,14 +54,25 @@ public abstract class JourneyDriver extends ProcessDriver {
   protected ProcessInstance consented() {
     ProcessInstance journey = historyTaken(Answers.medicalHistory());
     complete(journey, "informedConsent", "consentGiven", true, "consentFormVersion", "2026-03");
-    complete(journey, "schedulePreparation", "preparationAt", iso(clock().plus(Duration.ofDays(7))));
+    bookPreparationSession(journey);
     return journey;
   }
 
+  /** Books the next preparation session a week after the engine's clock; returns when it is. */
+  protected Instant bookPreparationSession(ProcessInstance journey) {
+    Instant at = clock().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MINUTES);
+    complete(journey, "schedulePreparation", "preparationAt", iso(at));
+    return at;
+  }
+
+  /** Holds the session and, when another is planned, books it: the journey then waits at it, as after the first booking. */
   protected void holdPreparationSession(ProcessInstance journey, String readiness) {
     assertThat(task("preparationSession", journey)).hasCandidateGroup("therapists");
     complete(journey, "preparationSession", "preparationReadiness", readiness, "intentionsSet", true,
         "safetyPlanReviewed", true, "preparationMinutes", 60);
+    if (engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).taskDefinitionKey("schedulePreparation").count() > 0) {
+      bookPreparationSession(journey);
+    }
   }
 
   protected ProcessInstance atDosing() {

@@ -80,8 +80,7 @@ final class StoryWriter {
       return;
     }
     after(days(1, 7), "informedConsent", Map.of("consentGiven", true, "consentFormVersion", "2026-03"));
-    Duration preparationAt = book("schedulePreparation", "preparationAt", hours(2, 48), days(3, 7));
-    preparation(preparationAt, preparationSessions);
+    preparation(preparationSessions);
     if (withdraws()) {
       return;
     }
@@ -157,16 +156,16 @@ final class StoryWriter {
     return granted;
   }
 
-  private void preparation(Duration firstSession, int sessions) {
-    Duration sessionAt = firstSession;
+  /** Each session is booked, then held; one not yet ready adds a session, booked like the others. */
+  private void preparation(int sessions) {
     for (int held = 0; held < sessions; held++) {
       boolean ready = held < sessions - 1 || !chance(0.08);
       if (!ready) {
         sessions++;
       }
+      Duration sessionAt = book("schedulePreparation", "preparationAt", hours(2, 48), days(3, 7));
       at(sessionAt, "preparationSession", Map.of("preparationReadiness", ready ? "ready" : "not-yet-ready",
           "intentionsSet", true, "safetyPlanReviewed", true, "preparationMinutes", pick(50, 60, 60, 90)));
-      sessionAt = sessionAt.plus(days(3, 7));
     }
   }
 

@@ -153,6 +153,7 @@ class CareJourneyProcessTest extends JourneyDriver {
     ProcessInstance journey = consented();
     complete(journey, "preparationSession", "preparationReadiness", "ready", "intentionsSet", true, "safetyPlanReviewed", true,
         "preparationMinutes", 60, "preparationNotes", "Intention: reconnect with music.\nWorried about nausea.");
+    bookPreparationSession(journey);
 
     assertThat(engine.getFormService().getTaskFormVariables(taskAt(journey, "preparationSession").getId()))
         .doesNotContainKey("preparationNotes");
@@ -167,8 +168,12 @@ class CareJourneyProcessTest extends JourneyDriver {
     holdPreparationSession(journey, "ready");
     holdPreparationSession(journey, "not-yet-ready");
 
-    assertThat(journey).isWaitingAt("preparationSession").variables()
+    assertThat(journey).isWaitingAt("preparationSession").hasPassed("schedulePreparation").variables()
         .containsEntry("preparationSessions", 3).containsEntry("preparationSessionsHeld", 2);
+    assertThat(taskAt(journey, "preparationSession").getDueDate()).as("the added session is booked and due then")
+        .isEqualTo(Date.from(clock().plus(Duration.ofDays(7))));
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(journey.getId())
+        .taskDefinitionKey("schedulePreparation").count()).as("a booking for each session").isEqualTo(3);
     holdPreparationSession(journey, "ready");
     assertThat(journey).isWaitingAt("dosingSeries");
   }
