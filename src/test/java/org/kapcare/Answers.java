@@ -46,10 +46,10 @@ public final class Answers {
     return answers;
   }
 
-  /** Vitals and preparation that let a dose go ahead. */
+  /** Vitals and preparation that let a dose go ahead, with the patient weighed (70 kg) as when the weight on file is old. */
   public static Map<String, Object> preDoseCheck() {
     return map("systolicBp", 126, "diastolicBp", 80, "heartRate", 74, "hoursSinceFood", 4.0, "rideHomeConfirmed", true,
-        "sedativesToday", false, "newSafetyConcern", false);
+        "sedativesToday", false, "newSafetyConcern", false, "weightTodayKg", 70.0);
   }
 
   /** 0.5 mg/kg: 35 mg for the 70 kg the drivers record, the dose {@link #administerDose()} gives. */

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Clinic settings for the dose day (see CLINICAL.md). Defaults: 60 minutes of observation after
  * any dose, 120 after esketamine (Spravato REMS), the REMS monitoring form due 7 days after, and
  * the protocol maxima per route, a PCL-5 of 33 or more flagged as probable PTSD, response as a PHQ-9
- * fall of 50 % or more from baseline and remission as a PHQ-9 below 5.
+ * fall of 50 % or more from baseline and remission as a PHQ-9 below 5, and a weight taken again at the
+ * pre-dose check once it is older than 30 days.
  */
 @ConfigurationProperties("kapcare.clinical")
 public record ClinicalProperties(
@@ -21,7 +22,8 @@ public record ClinicalProperties(
     Map<String, Double> maximumDoseMg,
     @DefaultValue("33") int pcl5Cutoff,
     @DefaultValue("50") int responsePhq9DropPercent,
-    @DefaultValue("5") int remissionPhq9Below) {
+    @DefaultValue("5") int remissionPhq9Below,
+    @DefaultValue("P30D") Duration weightValidFor) {
 
   /**
    * Per-route settings default here, and a configured route is added to the defaults rather than

@@ -217,7 +217,7 @@ final class StoryWriter {
   private Map<String, Object> vitals(int systolic, int diastolic) {
     return Map.of("systolicBp", systolic, "diastolicBp", diastolic, "heartRate", between(60, 92),
         "hoursSinceFood", (double) between(4, 10), "rideHomeConfirmed", true, "sedativesToday", false,
-        "newSafetyConcern", false);
+        "newSafetyConcern", false, "weightTodayKg", weightKg);
   }
 
   /** Within the clinic's default protocol limits for each route, so no order is refused. */

@@ -190,6 +190,29 @@ class DosingSessionProcessTest extends ProcessDriver {
     assertThat(dose).isWaitingAt("scheduleDosing").hasNotPassed("administerDose");
   }
 
+  /** Every mg/kg is computed from a weight no older than the clinic's limit (30 days by default). */
+  @ParameterizedTest(name = "weighed {0} days ago -> asked again: {1}")
+  @CsvSource({"31, true", "29, false"})
+  void aWeightOlderThanTheLimitIsTakenAgainAtThePreDoseCheck(int daysAgo, boolean asked) {
+    ProcessInstance dose = engine.getRuntimeService().startProcessInstanceByKey(Journeys.DOSING_SESSION, "K-0042", Answers.map(
+        "patientId", "K-0042", "patientName", "Alex Example", "patientEmail", "alex@example.org", "route", "IV",
+        "weightKg", 70.0, "weightRecordedAt", NOW.minus(Duration.ofDays(daysAgo)).toString(), "doseNumber", 1));
+    complete(dose, "scheduleDosing", "dosingAt", iso(NOW.plus(Duration.ofHours(1))), "rideHomeArranged", true);
+    executeJob(dose, "sendPreDoseInstructions");
+    Map<String, Object> notWeighed = Answers.preDoseCheck();
+    notWeighed.remove("weightTodayKg");
+
+    assertThat(engine.getFormService().getTaskFormVariables(taskAt(dose, "preDoseCheck").getId())).containsEntry("weightDue", asked);
+    if (asked) {
+      assertRefused(dose, "preDoseCheck", notWeighed, "weightTodayKg", "Weight today is required");
+      notWeighed.put("weightTodayKg", 80.0);
+    }
+    complete(dose, "preDoseCheck", notWeighed);
+    complete(dose, "orderDose", Answers.orderDose());
+
+    assertThat(dose).variables().containsEntry("weightKg", asked ? 80.0 : 70.0).containsEntry("orderedDoseMg", asked ? 40.0 : 35.0);
+  }
+
   /** A dosing booked yesterday sent the patient instructions for a dose three days ago. */
   @Test
   void aDosingBookedForADayThatHasPassedIsRefusedAndEarlierTodayIsNot() {

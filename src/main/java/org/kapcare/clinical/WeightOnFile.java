@@ -1,0 +1,43 @@
+package org.kapcare.clinical;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.kapcare.journey.EngineClock;
+import org.kapcare.journey.FormValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * The weight every mg/kg is computed from, and its date. The medical history records the first
+ * ({@code weightKg}; {@link #recorded} dates it); a pre-dose check opens asking for today's weight
+ * ({@code weightDue}) when the one on file is older than the clinic's setting (30 days by default)
+ * or has no date, and a weight taken there replaces it, for this dose and the journey's next ones.
+ */
+@Component("weightOnFile")
+public class WeightOnFile implements TaskListener {
+
+  private final ClinicalProperties clinic;
+
+  public WeightOnFile(ClinicalProperties clinic) {
+    this.clinic = clinic;
+  }
+
+  /** The medical history's completion: its weight was taken now. */
+  public void recorded(DelegateTask task) {
+    task.setVariable("weightRecordedAt", EngineClock.now().toString());
+  }
+
+  /** The pre-dose check: created asking for a weight when due, completed taking the one given. */
+  @Override
+  public void notify(DelegateTask task) {
+    Map<String, Object> values = task.getVariables();
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      Object on = values.get("weightRecordedAt");
+      task.setVariable("weightDue", on == null
+          || FormValues.instant("weightRecordedAt", on).isBefore(EngineClock.now().minus(clinic.weightValidFor())));
+    } else if (values.get("weightTodayKg") != null && !values.get("weightTodayKg").toString().isBlank()) {
+      task.setVariable("weightKg", FormValues.number(values, "weightTodayKg"));
+      recorded(task);
+    }
+  }
+}
