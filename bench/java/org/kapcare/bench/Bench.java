@@ -60,8 +60,10 @@ public final class Bench {
     // Quick: PostgreSQL only, the clinics' database; on H2 the copying alone takes minutes.
     benchmarks.put("insight", new InsightQueries(quick ? 30_000 : 1_000_000, quick ? 20 : 110,
         quick || options.contains("postgres-only"))::run);
+    // Quick: the guards' journeys over REST take turns for 6 s (a journey takes 1 to 4 s there).
     benchmarks.put("throughput", new JourneyThroughput(quick ? Duration.ofSeconds(3) : Duration.ofSeconds(20),
-        quick ? Duration.ofSeconds(2) : Duration.ofSeconds(8), quick ? 1 : 3)::run);
+        quick ? Duration.ofSeconds(2) : Duration.ofSeconds(8), quick ? 1 : 3,
+        quick ? Duration.ofSeconds(6) : Duration.ofSeconds(120))::run);
     // Quick: the demo clinic only; the PostgreSQL half's fill and seven starts would take minutes more.
     benchmarks.put("startup", new StartupMemory(quick ? 1 : 3, !quick, quick ? 0 : 100_000)::run);
     List<String> unknown = options.stream().filter(option -> !FLAGS.contains(option) && !benchmarks.containsKey(option))

@@ -3,12 +3,8 @@ package org.kapcare.bench;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +28,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.kapcare.Answers;
 import org.kapcare.KapCareApplication;
@@ -65,8 +59,6 @@ final class CoordinatorQueue {
   private static final String BARE = "bare-queue";
   /** The queue reads runtime tables only; copying the journeys' history too takes 4 times as long. */
   private static final boolean HISTORY = false;
-  /** Camunda's password policy refuses a password that holds the user id. */
-  private static final String PASSWORD = "Harbour-Lamp-2026!";
   /**
    * What Tasklist 7.24 (cam-tasklist-view-ctrl.js, through the SDK's Filter.getTasks) posts for a
    * filter's first page: its empty search, paging, its default sorting (after the filter's own) and
@@ -79,8 +71,6 @@ final class CoordinatorQueue {
   private final int journeys;
   private final int calls;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
-  private String engineRest;
 
   /** {@code calls} of each kind timed with the V4 migration (after a tenth as many), a hundredth without it. */
   CoordinatorQueue(int journeys, int calls) {
@@ -88,8 +78,8 @@ final class CoordinatorQueue {
     this.calls = calls;
   }
 
-  /** A filter and the user who opens it. */
-  private record Queue(String label, String user, String filterId) {}
+  /** A filter, the user who opens it, and the port they call. */
+  private record Queue(String label, String user, String filterId, EngineRest rest) {}
 
   void run(BenchReport report) throws Exception {
     Path folder = Path.of("target", "bench").toAbsolutePath();
@@ -107,16 +97,21 @@ final class CoordinatorQueue {
       args.addAll(List.of("--spring.profiles.active=bench", "--server.port=0",
           "--logging.file.name=target/bench/queue.log", "--logging.threshold.console=OFF"));
       args.addAll(Bench.FIRST_ADMINISTRATOR);
-      try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class)
+      try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class, Unguarded.class)
           .run(args.toArray(String[]::new))) {
-        engineRest = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/engine-rest";
+        EngineRest guarded = EngineRest.of(http, app);
         ProcessEngine engine = app.getBean(ProcessEngine.class);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         FilterService filters = engine.getFilterService();
-        Queue coordinators = new Queue("KAP Care", user(engine, "queue-coordinator", ClinicGroup.CARE_COORDINATORS.id()),
-            filters.createTaskFilterQuery().filterName(ClinicGroup.CARE_COORDINATORS.queueName()).singleResult().getId());
+        Queue coordinators = new Queue("KAP Care", EngineRest.user(engine, "queue-coordinator",
+            ClinicGroup.CARE_COORDINATORS.id()), filters.createTaskFilterQuery()
+            .filterName(ClinicGroup.CARE_COORDINATORS.queueName()).singleResult().getId(), guarded);
+        // The same calls on the app's second port, where issue 16's guards are skipped (bench only).
+        Queue unguarded = new Queue("KAP Care without the guards", coordinators.user(), coordinators.filterId(),
+            Unguarded.engineRest(http, app));
         BenchReport.Section section = report.section(String.format("Coordinator queue on PostgreSQL: %,d running "
             + "journeys, the care coordinators' Tasklist filter over REST", filled.instances()));
+        Unguarded.prove(section, guarded, unguarded.rest(), coordinators.user());
         BenchReport.add(section, "running journeys: demo clinic's templates written / copied / VACUUM ANALYZE",
             filled.templateSeconds() + " / " + filled.copySeconds() + " / " + filled.vacuumSeconds(), "s");
         BenchReport.add(section, "rows the copies wrote", String.format("%,d", filled.rows()), "rows");
@@ -126,8 +121,8 @@ final class CoordinatorQueue {
         DataSource dataSource = app.getBean(DataSource.class);
         RunningJourneys.Filled bareFilled = bareProcesses(engine, dataSource, app.getBean(Grants.class),
             filled.templates(), (int) queued);
-        Queue bare = new Queue("bare", user(engine, "queue-bare", BARE),
-            filters.createTaskFilterQuery().filterName(BARE).singleResult().getId());
+        Queue bare = new Queue("bare", EngineRest.user(engine, "queue-bare", BARE),
+            filters.createTaskFilterQuery().filterName(BARE).singleResult().getId(), guarded);
         BenchReport.add(section, "bare processes: templates started / copied / VACUUM ANALYZE",
             bareFilled.templateSeconds() + " / " + bareFilled.copySeconds() + " / " + bareFilled.vacuumSeconds(), "s");
         BenchReport.add(section, "all tasks / with a due date", String.format("%,d / %,d", count(jdbc, ""),
@@ -135,7 +130,9 @@ final class CoordinatorQueue {
 
         List<Queue> queues = List.of(coordinators, bare);
         int warmUp = Math.max(1, calls / 10);
-        report(section, ", with V4", time(queues, calls, warmUp), coordinators, bare);
+        Map<Queue, Timings> withV4 = time(List.of(coordinators, unguarded, bare), calls, warmUp);
+        report(section, ", with V4", withV4, coordinators, bare);
+        ratios(section, "KAP Care / KAP Care without the guards", ", with V4", withV4, coordinators, unguarded);
         Resource v4 = migration("V4");
         dropWhatItMakes(jdbc, v4);
         int without = Math.max(1, calls / 100);
@@ -146,7 +143,7 @@ final class CoordinatorQueue {
         int bookings = Math.max(3, calls / 10);
         completions(section, jdbc, dataSource, coordinators, bookings);
         BenchReport.note(section, String.format("With V4 (%s, as the app's migrations leave the database): %d calls "
-            + "of each after %d warm-up calls, the two queues taking turns call by call; without it (its objects "
+            + "of each after %d warm-up calls, the queues taking turns call by call; without it (its objects "
             + "dropped, put back after): %d of each, none to warm up, PostgreSQL cancelling a statement after %d s (a "
             + "cancelled call counts with the time it took, and is counted on a line of its own). List = POST "
             + "/engine-rest/filter/{id}/list?firstResult=0&maxResults=15 with Accept application/hal+json and "
@@ -155,7 +152,10 @@ final class CoordinatorQueue {
             + "same body. HTTP Basic as a user of the queue's group, authorization on; the postgres profile's settings "
             + "(no JIT); the app's job executor and outbox dispatcher run. Bare: %,d processes of one user task "
             + "(candidate group %s, a due date each, spread like the copies'), as many as the coordinators' queue "
-            + "holds tasks, copied from %d started through the engine like the journeys. Load average (1, 5, 15 min) "
+            + "holds tasks, copied from %d started through the engine like the journeys. Without the guards: KAP Care's "
+            + "calls, with V4, on a second port of the same app on which the bench skips the filters issue 16 added in "
+            + "front of the engine (engine API guard, sign-in guard, nosniff); the proof above shows which port has them. "
+            + "Load average (1, 5, 15 min) "
             + "before the fill / after the timings: %s / %s. Completing a task with V5 (%s) and without: %d bookings "
             + "of a copied consultation each, by the coordinator over REST, the two taking turns (the index dropped and "
             + "made again between them).", v4.getFilename(), calls, warmUp, without,
@@ -163,18 +163,6 @@ final class CoordinatorQueue {
             BenchReport.loadAverage(), migration("V5").getFilename(), bookings));
       }
     }
-  }
-
-  /** A staff member of {@code group}, as an administrator would add one. */
-  private static String user(ProcessEngine engine, String id, String group) {
-    IdentityService identity = engine.getIdentityService();
-    User user = identity.newUser(id);
-    user.setFirstName("Queue");
-    user.setLastName("Bench");
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
-    return id;
   }
 
   /**
@@ -334,7 +322,12 @@ final class CoordinatorQueue {
             + state, timing.cancelled()[0], "");
       }
     }
-    BenchReport.add(section, "KAP Care / bare: list p50, p95; count p50, p95" + state, String.format(
+    ratios(section, "KAP Care / bare", state, timings, kapCare, bare);
+  }
+
+  private static void ratios(BenchReport.Section section, String name, String state, Map<Queue, Timings> timings,
+      Queue kapCare, Queue bare) {
+    BenchReport.add(section, name + ": list p50, p95; count p50, p95" + state, String.format(
         "%.2f, %.2f; %.2f, %.2f", ratio(timings, kapCare, bare, Timings::list, 50),
         ratio(timings, kapCare, bare, Timings::list, 95), ratio(timings, kapCare, bare, Timings::count, 50),
         ratio(timings, kapCare, bare, Timings::count, 95)), "x");
@@ -371,9 +364,8 @@ final class CoordinatorQueue {
     Date due = engine.getTaskService().createTaskQuery().processInstanceId(journey).taskDefinitionKey("consultation")
         .singleResult().getDueDate();
     long started = System.nanoTime();
-    JsonNode referral = post(coordinators.user(), "/process-definition/key/" + Journeys.CARE_JOURNEY + "/submit-form",
-        "application/json", "{\"variables\": " + json.writeValueAsString(restVariables(Answers.referral("Q-NEW-0001")))
-            + "}");
+    JsonNode referral = coordinators.rest().json(coordinators.user(), "POST", "/process-definition/key/"
+        + Journeys.CARE_JOURNEY + "/submit-form", EngineRest.JSON, EngineRest.form(Answers.referral("Q-NEW-0001")));
     double startedMillis = (System.nanoTime() - started) / 1e6;
     long after = post(coordinators, "/count", "application/json").get("count").asLong();
     boolean whole = due.toInstant().equals(consultationAt) && after == queued
@@ -421,8 +413,8 @@ final class CoordinatorQueue {
   /** The coordinator books a consultation: submits the "Book consultation" task's form. Answers the nanoseconds. */
   private long book(Queue coordinators, String task, Instant consultationAt) throws Exception {
     long started = System.nanoTime();
-    post(coordinators.user(), "/task/" + task + "/submit-form", "application/json", "{\"variables\": "
-        + json.writeValueAsString(restVariables(Answers.map("consultationAt", consultationAt.toString()))) + "}");
+    coordinators.rest().json(coordinators.user(), "POST", "/task/" + task + "/submit-form", EngineRest.JSON,
+        EngineRest.form(Answers.map("consultationAt", consultationAt.toString())));
     return System.nanoTime() - started;
   }
 
@@ -431,27 +423,8 @@ final class CoordinatorQueue {
     return new PathMatchingResourcePatternResolver().getResources("classpath:db/vendor/postgresql/" + version + "__*.sql")[0];
   }
 
-  /** The engine REST API's variable values: each value as {"value": ...}, its type taken from JSON. */
-  private static Map<String, Object> restVariables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    return variables;
-  }
-
-  private JsonNode post(Queue queue, String path, String accept) throws Exception {
-    return post(queue.user(), "/filter/" + queue.filterId() + path, accept, TASKLIST_BODY);
-  }
-
-  private JsonNode post(String user, String path, String accept, String body) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(engineRest + path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
-            .getBytes(StandardCharsets.UTF_8)))
-        .header("Accept", accept).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+  private JsonNode post(Queue queue, String path, String accept) {
+    return queue.rest().json(queue.user(), "POST", "/filter/" + queue.filterId() + path, accept, TASKLIST_BODY);
   }
 
   private static long count(JdbcTemplate jdbc, String where) {

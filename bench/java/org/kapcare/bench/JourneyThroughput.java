@@ -1,8 +1,10 @@
 package org.kapcare.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.kapcare.Answers;
 import org.kapcare.KapCareApplication;
 import org.kapcare.journey.Journeys;
+import org.kapcare.tasklist.ClinicGroup;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,7 +62,10 @@ final class JourneyThroughput {
   enum Kind {
     KAP_CARE("KAP Care"),
     BARE("bare engine"),
-    BARE_WITH_VALUES("bare engine + the same form values");
+    BARE_WITH_VALUES("bare engine + the same form values"),
+    /** The journey over /engine-rest, as Tasklist drives it: behind the guards of issue 16, and without them. */
+    KAP_CARE_REST("KAP Care over REST"),
+    KAP_CARE_REST_UNGUARDED("KAP Care over REST without the guards");
 
     final String label;
 
@@ -68,17 +74,25 @@ final class JourneyThroughput {
     }
   }
 
+  /** The kinds driven in process, timed round by round. */
+  private static final List<Kind> IN_PROCESS = List.of(Kind.KAP_CARE, Kind.BARE, Kind.BARE_WITH_VALUES);
+  /** The kinds driven over REST, timed journey by journey in turn. */
+  private static final List<Kind> OVER_REST = List.of(Kind.KAP_CARE_REST, Kind.KAP_CARE_REST_UNGUARDED);
+  private static final OperatingSystemMXBean JVM = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   /** One user task of the journey and what the clinician submits on it; dose steps belong to the current dose. */
   record Step(String activityId, boolean dose, Map<String, Object> values) {}
 
   private final Duration warmUp;
   private final Duration round;
   private final int rounds;
+  private final Duration guardTurns;
 
-  JourneyThroughput(Duration warmUp, Duration round, int rounds) {
+  JourneyThroughput(Duration warmUp, Duration round, int rounds, Duration guardTurns) {
     this.warmUp = warmUp;
     this.round = round;
     this.rounds = rounds;
+    this.guardTurns = guardTurns;
   }
 
   void run(BenchReport report) throws Exception {
@@ -107,12 +121,16 @@ final class JourneyThroughput {
         "--logging.file.name=target/bench/throughput.log", "--logging.threshold.console=WARN"));
     args.addAll(Bench.FIRST_ADMINISTRATOR);
     ClockUtil.reset();
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class)
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class, Unguarded.class)
         .run(args.toArray(String[]::new))) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       String loadBefore = BenchReport.loadAverage();
-      Drivers drivers = new Drivers(engine);
+      HttpClient http = HttpClient.newHttpClient();
+      // One clinician in every group whose steps a journey has: not a manager, so every guard applies.
+      String clinician = EngineRest.user(engine, "bench-clinician", ClinicGroup.CARE_COORDINATORS.id(),
+          ClinicGroup.THERAPISTS.id(), ClinicGroup.PRESCRIBERS.id(), ClinicGroup.NURSES.id());
+      Drivers drivers = new Drivers(engine, EngineRest.of(http, app), Unguarded.engineRest(http, app), clinician);
       int userTasks = steps(Instant.now()).size();
       deployBare(engine, userTasks);
       Map<Kind, String> samples = new EnumMap<>(Kind.class);
@@ -126,32 +144,43 @@ final class JourneyThroughput {
 
       BenchReport.Section section = report.section("Journey throughput on " + database + ": care journeys of "
           + userTasks + " user tasks (" + PREPARATION_SESSIONS + " preparation sessions, " + DOSES + " doses)");
+      Unguarded.prove(section, drivers.guarded.rest(), drivers.unguarded.rest(), clinician);
       try (Pool pool = new Pool(DRIVER_THREADS[DRIVER_THREADS.length - 1])) {
-        for (Kind kind : Kind.values()) {
+        for (Kind kind : IN_PROCESS) {
           pool.run(2, kind == Kind.KAP_CARE ? warmUp : warmUp.dividedBy(2), drivers, kind);
         }
         for (int threads : DRIVER_THREADS) {
           Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
           for (int r = 0; r < rounds; r++) {
             // Each round starts with another kind, so that none always runs on the biggest database.
-            for (int k = 0; k < Kind.values().length; k++) {
-              Kind kind = Kind.values()[(r + k) % Kind.values().length];
+            for (int k = 0; k < IN_PROCESS.size(); k++) {
+              Kind kind = IN_PROCESS.get((r + k) % IN_PROCESS.size());
               tallies.computeIfAbsent(kind, any -> new Tally()).add(pool.run(threads, round, drivers, kind));
             }
           }
           String driving = threads + " driver thread" + (threads == 1 ? "" : "s");
-          for (Kind kind : Kind.values()) {
+          for (Kind kind : IN_PROCESS) {
             BenchReport.add(section, kind.label + ", " + driving + ": journeys/s (rounds)", tallies.get(kind).summary(), "/s");
           }
           BenchReport.add(section, "KAP Care / bare engine, " + driving, ratio(tallies, Kind.BARE), "x");
           BenchReport.add(section, "KAP Care / bare engine + the same form values, " + driving,
               ratio(tallies, Kind.BARE_WITH_VALUES), "x");
-          BenchReport.add(section, "driver threads' CPU per journey, " + driving + ": " + labels(),
-              perKind(kind -> String.format("%.0f", tallies.get(kind).cpuMillisPerJourney())), "ms");
+          BenchReport.add(section, "driver threads' CPU per journey, " + driving + ": " + labels(IN_PROCESS),
+              perKind(IN_PROCESS, kind -> String.format("%.0f", tallies.get(kind).cpuMillisPerJourney())), "ms");
           BenchReport.add(section, "KAP Care / bare engine by that CPU, " + driving, String.format("%.2f",
               tallies.get(Kind.BARE).cpuMillisPerJourney() / tallies.get(Kind.KAP_CARE).cpuMillisPerJourney()), "x");
         }
       }
+      Map<Kind, Turns> turns = guardTurns(drivers, warmUp.dividedBy(2), guardTurns);
+      for (Kind kind : OVER_REST) {
+        BenchReport.add(section, kind.label + ", 1 driver thread: journeys, s per journey p50 / mean, the JVM's CPU "
+            + "per journey", turns.get(kind).summary(), "");
+      }
+      Turns with = turns.get(Kind.KAP_CARE_REST);
+      Turns without = turns.get(Kind.KAP_CARE_REST_UNGUARDED);
+      BenchReport.add(section, "KAP Care over REST / without the guards: time per journey p50, mean; the JVM's CPU per "
+          + "journey", String.format("%.2f, %.2f; %.2f", with.median() / without.median(), with.mean() / without.mean(),
+          with.cpuMillis() / without.cpuMillis()), "x");
       String loadAfter = BenchReport.loadAverage();
       long pending = awaitOutbox(jdbc);
 
@@ -186,12 +215,21 @@ final class JourneyThroughput {
           + "tasks and nothing else, completed without variables or with the journey's form values (all in one "
           + "scope), in the same engine. CPU per journey is the CPU time of the driver threads over the journeys they "
           + "finished: on H2 it includes the database's work (H2 runs in them), on PostgreSQL only the JVM's side; it "
-          + "is less swayed by other work on the machine than journeys/s. No user is signed in: authorization checks "
-          + "are skipped for every kind alike, as in the process tests. Load average (1, 5, 15 min) on the machine "
+          + "is less swayed by other work on the machine than journeys/s. In process no user is signed in: "
+          + "authorization checks are skipped for those three kinds alike, as in the process tests. The guards' cost: "
+          + "journeys over REST, a clinician of the four clinical groups (not a manager) starting each with the "
+          + "referral form and, for each task, reading its form variables and submitting its form, as Tasklist does, "
+          + "with HTTP Basic and authorization on (the driver still finds the tasks and runs the jobs in process); "
+          + "with the guards, and without them on a second port of the same app on which the bench skips the filters "
+          + "issue 16 added in front of the engine (engine API guard with its form check, read limits and access log; "
+          + "sign-in guard; nosniff; the proof above shows which port has them); the two taking turns journey by "
+          + "journey on one driver thread for %d s after %d s of warm-up, each journey timed on its own, wall clock "
+          + "and the whole JVM's CPU (the web server's threads do the app's work; the outbox dispatcher, JIT and GC "
+          + "count too). Load average (1, 5, 15 min) on the machine "
           + "before / after the rounds: %s / %s.",
           round.toSeconds(), rounds, warmUp.toSeconds(), DOSES,
           pending == 0 ? "; every row was delivered" : "; " + pending + " rows were still waiting a minute later",
-          userTasks, loadBefore, loadAfter));
+          userTasks, guardTurns.toSeconds(), warmUp.dividedBy(2).toSeconds(), loadBefore, loadAfter));
     }
   }
 
@@ -234,11 +272,27 @@ final class JourneyThroughput {
     private final TaskService tasks;
     private final ManagementService jobs;
     private final AtomicInteger patients = new AtomicInteger();
+    private final Clinician inProcess;
+    private final OverRest guarded;
+    private final OverRest unguarded;
 
-    Drivers(ProcessEngine engine) {
+    Drivers(ProcessEngine engine, EngineRest guarded, EngineRest unguarded, String clinician) {
       runtime = engine.getRuntimeService();
       tasks = engine.getTaskService();
       jobs = engine.getManagementService();
+      inProcess = new Clinician() {
+        @Override
+        public String start(Map<String, Object> referral) {
+          return runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, referral).getId();
+        }
+
+        @Override
+        public void submit(String task, Map<String, Object> values) {
+          tasks.complete(task, values);
+        }
+      };
+      this.guarded = new OverRest(guarded, clinician);
+      this.unguarded = new OverRest(unguarded, clinician);
     }
 
     /** One journey from referral to its end; answers its root process instance id. */
@@ -246,7 +300,9 @@ final class JourneyThroughput {
       Map<String, Object> referral = Answers.referral(patientId(patients.incrementAndGet()));
       List<Step> steps = steps(Instant.now());
       return switch (kind) {
-        case KAP_CARE -> journey(referral, steps);
+        case KAP_CARE -> journey(inProcess, referral, steps);
+        case KAP_CARE_REST -> journey(guarded, referral, steps);
+        case KAP_CARE_REST_UNGUARDED -> journey(unguarded, referral, steps);
         case BARE -> bare(Map.of(), steps.stream().map(step -> Map.<String, Object>of()).toList());
         case BARE_WITH_VALUES -> bareWithValues(referral, steps);
       };
@@ -257,14 +313,14 @@ final class JourneyThroughput {
       return bare(referral, steps.stream().map(Step::values).toList());
     }
 
-    private String journey(Map<String, Object> referral, List<Step> steps) {
-      String journey = runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, referral).getId();
+    private String journey(Clinician clinician, Map<String, Object> referral, List<Step> steps) {
+      String journey = clinician.start(referral);
       String dose = null;
       for (Step step : steps) {
         if (step.activityId().equals("scheduleDosing")) {
           dose = runtime.createProcessInstanceQuery().superProcessInstanceId(journey).singleResult().getId();
         }
-        complete(step.dose() ? dose : journey, step.activityId(), step.values());
+        complete(clinician, step.dose() ? dose : journey, step.activityId(), step.values());
         if (step.activityId().equals("scheduleDosing")) {
           jobs.executeJob(jobs.createJobQuery().processInstanceId(dose).activityId("sendPreDoseInstructions")
               .singleResult().getId());
@@ -278,25 +334,49 @@ final class JourneyThroughput {
     private String bare(Map<String, Object> start, List<Map<String, Object>> values) {
       String instance = runtime.startProcessInstanceByKey(BARE, start).getId();
       for (int task = 0; task < values.size(); task++) {
-        complete(instance, bareTask(task + 1), values.get(task));
+        complete(inProcess, instance, bareTask(task + 1), values.get(task));
       }
       ended(instance);
       return instance;
     }
 
     /** As a user's Tasklist would: find the open task of this step, then submit the form's values. */
-    private void complete(String processInstance, String activityId, Map<String, Object> values) {
+    private void complete(Clinician clinician, String processInstance, String activityId, Map<String, Object> values) {
       Task task = tasks.createTaskQuery().processInstanceId(processInstance).taskDefinitionKey(activityId).singleResult();
       if (task == null) {
         throw new IllegalStateException("No open task " + activityId + " in " + processInstance);
       }
-      tasks.complete(task.getId(), values);
+      clinician.submit(task.getId(), values);
     }
 
     private void ended(String processInstance) {
       if (runtime.createProcessInstanceQuery().processInstanceId(processInstance).count() != 0) {
         throw new IllegalStateException("Process instance " + processInstance + " did not end");
       }
+    }
+  }
+
+  /** How a clinician's start and form submissions reach the engine. */
+  private interface Clinician {
+    /** Answers the journey's process instance id. */
+    String start(Map<String, Object> referral);
+
+    void submit(String task, Map<String, Object> values);
+  }
+
+  /** Through /engine-rest on one port, as Tasklist: a task's form variables read, then its form submitted. */
+  private record OverRest(EngineRest rest, String user) implements Clinician {
+
+    @Override
+    public String start(Map<String, Object> referral) {
+      return rest.json(user, "POST", "/process-definition/key/" + Journeys.CARE_JOURNEY + "/submit-form", EngineRest.JSON,
+          EngineRest.form(referral)).path("id").asText();
+    }
+
+    @Override
+    public void submit(String task, Map<String, Object> values) {
+      rest.json(user, "GET", "/task/" + task + "/form-variables", EngineRest.JSON, null);
+      rest.json(user, "POST", "/task/" + task + "/submit-form", EngineRest.JSON, EngineRest.form(values));
     }
   }
 
@@ -310,6 +390,52 @@ final class JourneyThroughput {
 
   private static String bareTask(int task) {
     return String.format("task%02d", task);
+  }
+
+  /**
+   * The guards' cost on whole journeys: over REST with them and without, taking turns journey by
+   * journey on the calling thread, for {@code length} after {@code warmUp}.
+   */
+  private static Map<Kind, Turns> guardTurns(Drivers drivers, Duration warmUp, Duration length) {
+    Map<Kind, Turns> turns = new EnumMap<>(Kind.class);
+    for (Duration phase : List.of(warmUp, length)) {
+      OVER_REST.forEach(kind -> turns.put(kind, new Turns(new ArrayList<>(), new ArrayList<>())));
+      long end = System.nanoTime() + phase.toNanos();
+      while (System.nanoTime() < end) {
+        for (Kind kind : OVER_REST) {
+          turns.get(kind).time(drivers, kind);
+        }
+      }
+    }
+    return turns;
+  }
+
+  /** Journeys of one kind timed one by one: the wall clock's and the whole JVM's CPU nanoseconds of each. */
+  private record Turns(List<Long> wall, List<Long> cpu) {
+
+    void time(Drivers drivers, Kind kind) {
+      long started = System.nanoTime();
+      long cpuAtStart = JVM.getProcessCpuTime();
+      drivers.drive(kind);
+      cpu.add(JVM.getProcessCpuTime() - cpuAtStart);
+      wall.add(System.nanoTime() - started);
+    }
+
+    double median() {
+      return wall.stream().sorted().toList().get(wall.size() / 2) / 1e9;
+    }
+
+    double mean() {
+      return wall.stream().mapToLong(Long::longValue).average().orElseThrow() / 1e9;
+    }
+
+    double cpuMillis() {
+      return cpu.stream().mapToLong(Long::longValue).average().orElseThrow() / 1e6;
+    }
+
+    String summary() {
+      return String.format("%d, %.2f / %.2f s, %.0f ms", wall.size(), median(), mean(), cpuMillis());
+    }
   }
 
   /** Journeys finished and the time they took, per round. */
@@ -345,11 +471,19 @@ final class JourneyThroughput {
   }
 
   private static String labels() {
-    return String.join(" / ", List.of(Kind.values()).stream().map(kind -> kind.label).toList());
+    return labels(List.of(Kind.values()));
+  }
+
+  private static String labels(List<Kind> kinds) {
+    return String.join(" / ", kinds.stream().map(kind -> kind.label).toList());
   }
 
   private static String perKind(Function<Kind, Object> value) {
-    return String.join(" / ", List.of(Kind.values()).stream().map(kind -> String.valueOf(value.apply(kind))).toList());
+    return perKind(List.of(Kind.values()), value);
+  }
+
+  private static String perKind(List<Kind> kinds, Function<Kind, Object> value) {
+    return String.join(" / ", kinds.stream().map(kind -> String.valueOf(value.apply(kind))).toList());
   }
 
   /** Driver threads that run journeys, one after another, until a round's time is up. */
