@@ -75,7 +75,7 @@ class AccessLogTest {
       assertThat(row.get("at").asText()).isNotBlank();
     });
     assertThat(log("patientId=" + patientId + "&userId=coordinator")).hasSize(2);
-    assertThat(log("userId=nurse")).as("a refused read leaves no row").isEmpty();
+    assertThat(log("patientId=" + patientId + "&userId=nurse")).as("a refused read leaves no row").isEmpty();
   }
 
   @Test
