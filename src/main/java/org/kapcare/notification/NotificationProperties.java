@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry the wait after the first failed attempt; it doubles with each failure
  * @param maxRetry the longest wait between attempts; a row waits for the mail server for as long as it takes
  * @param lockTime how long a dispatcher holds rows it took; longer than any mail server timeout
+ * @param sessionReminderBefore how long before a booked session the patient is reminded of it
  */
 @ConfigurationProperties("kapcare.notify")
 public record NotificationProperties(
@@ -30,7 +31,8 @@ public record NotificationProperties(
     @DefaultValue("100") int batchSize,
     @DefaultValue("PT30S") Duration firstRetry,
     @DefaultValue("PT1H") Duration maxRetry,
-    @DefaultValue("PT5M") Duration lockTime) {
+    @DefaultValue("PT5M") Duration lockTime,
+    @DefaultValue("P1D") Duration sessionReminderBefore) {
 
   public NotificationProperties {
     groupAddresses = groupAddresses == null ? Map.of() : Map.copyOf(groupAddresses);

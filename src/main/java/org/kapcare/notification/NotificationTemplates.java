@@ -63,6 +63,8 @@ public class NotificationTemplates {
     putTime(facts, journey, "dosingAt");
     if (PATIENT.equals(audience)) {
       putIfPresent(facts, "patientName", journey.get("patientName"));
+      putIfPresent(facts, "session", journey.get("session"));
+      putTime(facts, journey, "sessionAt");
       putIfPresent(facts, "clinicPhone", clinic.phone());
     } else {
       facts.put("patientId", notification.patientId());

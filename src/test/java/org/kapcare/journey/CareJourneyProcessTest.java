@@ -147,6 +147,36 @@ class CareJourneyProcessTest extends JourneyDriver {
         "consentGiven", "must be ticked");
   }
 
+  /** Each booked session reminds the patient the day before: a timer on the session's task, gone once it is held. */
+  @ParameterizedTest
+  @ValueSource(strings = {"consultation", "preparationSession", "followUpAssessment"})
+  void aBookedSessionRemindsThePatientTheDayBefore(String session) {
+    ProcessInstance journey;
+    Instant at = consultationAt();
+    switch (session) {
+      case "consultation" -> {
+        journey = refer();
+        complete(journey, "scheduleConsultation", "consultationAt", iso(at));
+      }
+      case "preparationSession" -> {
+        journey = historyTaken(Answers.medicalHistory());
+        complete(journey, "informedConsent", "consentGiven", true, "consentFormVersion", "2026-03");
+        at = bookPreparationSession(journey);
+      }
+      default -> {
+        journey = atDosing();
+        giveDose(journey);
+        complete(journey, "scheduleFollowUp", "followUpAt", iso(at));
+      }
+    }
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
+        .activityId(session + "ReminderDue").singleResult().getDuedate()).isEqualTo(Date.from(at.minus(Duration.ofDays(1))));
+
+    executeJob(journey, session + "ReminderDue");
+    executeJob(journey, "remind" + Character.toUpperCase(session.charAt(0)) + session.substring(1));
+    assertThat(journey).hasPassed(session + "Reminded").isWaitingAt(session);
+  }
+
   /** The therapist's notes of each session stay with it; the next session starts a page of its own. */
   @Test
   void eachPreparationSessionKeepsItsTherapistsNotes() {

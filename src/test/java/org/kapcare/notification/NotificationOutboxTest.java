@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,6 +132,30 @@ class NotificationOutboxTest extends ProcessDriver {
 
     assertThat(ourLog(log)).contains("dose-postponed for patient K-0201 to care-coordinators: sent by e-mail")
         .doesNotContain("alex@example.org", "coordinators@clinic.example");
+  }
+
+  /** A booked session brings the patient a reminder the day before, in the clinic's time and words. */
+  @Test
+  void thePatientIsRemindedOfTheirDosingTheDayBefore() throws Exception {
+    ProcessInstance dose = startDose("K-0401", "sam@example.org", "IV");
+    Instant dosingAt = NOW.plus(Duration.ofDays(3));
+    complete(dose, "scheduleDosing", "dosingAt", iso(dosingAt), "rideHomeArranged", true);
+    executeJob(dose, "sendPreDoseInstructions");
+
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(dose.getId())
+        .activityId("preDoseCheckReminderDue").singleResult().getDuedate()).isEqualTo(Date.from(dosingAt.minus(Duration.ofDays(1))));
+    moveClockTo(dosingAt.minus(Duration.ofDays(1)));
+    executeJob(dose, "preDoseCheckReminderDue");
+    executeJob(dose, "remindPreDoseCheck");
+    dispatcher.dispatchDue();
+
+    List<MimeMessage> mails = mailTo("sam@example.org");
+    assertThat(mails).as("the instructions when booked, the reminder the day before").hasSize(2);
+    MimeMessage reminder = mails.get(1);
+    assertThat(reminder.getSubject()).isEqualTo("Reminder: your dosing session on Thu 26 Nov 2026, 09:00 (UTC)");
+    assertThat(text(reminder)).contains("Riverside KAP Clinic", "020 7946 0000").doesNotContain("K-0401");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(dose.getId()).singleResult().getTaskDefinitionKey())
+        .as("the reminder leaves the check waiting").isEqualTo("preDoseCheck");
   }
 
   /** Fails the job it runs in once, after the notification before it was queued in the same transaction. */

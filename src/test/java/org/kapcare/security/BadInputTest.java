@@ -97,8 +97,9 @@ class BadInputTest {
         .isEqualTo(day + "T10:00:00Z");
     Job instructions = management.createJobQuery().processInstanceId(booking.getProcessInstanceId()).singleResult();
     management.executeJob(instructions.getId());
-    assertThat(management.createJobQuery().processInstanceId(booking.getProcessInstanceId()).count())
-        .as("the pre-dose instructions were queued").isZero();
+    assertThat(management.createJobQuery().processInstanceId(booking.getProcessInstanceId()).activityId("sendPreDoseInstructions")
+        .count()).as("the pre-dose instructions were queued").isZero();
+    assertThat(runtime.createIncidentQuery().processInstanceId(booking.getProcessInstanceId()).count()).as("no incident").isZero();
   }
 
   @ParameterizedTest(name = "referral {0}={1}")

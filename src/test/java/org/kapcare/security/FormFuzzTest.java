@@ -201,7 +201,7 @@ class FormFuzzTest {
   private Task openTask(String processKey, String activity) {
     String patientId = "K-7" + (100 + ++patients);
     Map<String, Object> variables = new LinkedHashMap<>(Answers.referral(patientId));
-    variables.putAll(Answers.map("consultationAt", "2026-11-23T10:00Z", "preparationAt", "2026-11-23T14:00Z", "dosingAt", "2026-11-24T10:00Z",
+    variables.putAll(Answers.map("consultationAt", "2026-11-23T10:00Z", "preparationAt", "2026-11-23T14:00Z", "dosingAt", "2026-11-24T10:00Z", "integrationAt", "2026-11-25T10:00Z",
         "followUpAt", "2026-12-20T10:00Z", "integrationDeadline", "2026-11-26T10:00Z", "integrationReminderAt", "2026-11-25T10:00Z", "remsFormDue", "2026-12-01T10:00Z",
         "route", "IV", "weightKg", 70.0, "doseNumber", 1, "plannedDoses", 1, "preparationSessions", 2, "seriesDoses", 1,
         "seriousAdverseEvent", false, "confirmPostponementOverride", false, "reviewIneligibilityOverride", false));
