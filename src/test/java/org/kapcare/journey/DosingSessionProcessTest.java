@@ -277,18 +277,23 @@ class DosingSessionProcessTest extends ProcessDriver {
     Map<String, Object> tooMuch = Answers.administerDose();
     tooMuch.put("doseMg", 84.0);
 
+    refusedToTheNurseOverriddenByAPrescriber(dose, tooMuch,
+        "84 mg for 70 kg is 1.20 mg/kg, above the protocol maximum of 1 mg/kg for IV. Tick \"Ask a prescriber\"", "Titration per protocol v3");
+
+    assertThat(historicVariable(dose, "administerDoseOverrideBy")).isEqualTo("prescriber");
+  }
+
+  /** The nurse is refused the dose; a prescriber working the step records it with an override and a reason. */
+  private void refusedToTheNurseOverriddenByAPrescriber(ProcessInstance dose, Map<String, Object> given, String refusal, String reason) {
     signIn("nurse", "nurses");
-    assertRefused(dose, "administerDose", tooMuch, "doseMg",
-        "84 mg for 70 kg is 1.20 mg/kg, above the protocol maximum of 1 mg/kg for IV. Tick \"Ask a prescriber\"");
+    assertRefused(dose, "administerDose", given, "doseMg", refusal);
     signOut();
     engine.getTaskService().setAssignee(taskAt(dose, "administerDose").getId(), "prescriber");
     signIn("prescriber", "prescribers");
-    tooMuch.putAll(Answers.map("administerDoseOverride", true, "administerDoseOverrideReason", "Titration per protocol v3"));
-    complete(dose, "administerDose", tooMuch);
+    given.putAll(Answers.map("administerDoseOverride", true, "administerDoseOverrideReason", reason));
+    complete(dose, "administerDose", given);
     signOut();
-
     assertThat(dose).isWaitingAt("dischargeCheck");
-    assertThat(historicVariable(dose, "administerDoseOverrideBy")).isEqualTo("prescriber");
   }
 
   @ParameterizedTest(name = "{0} {1} {2} for 70 kg -> {3} mg")
@@ -325,16 +330,9 @@ class DosingSessionProcessTest extends ProcessDriver {
     Map<String, Object> more = Answers.administerDose();
     more.put("doseMg", 42.0);
 
-    signIn("nurse", "nurses");
-    assertRefused(dose, "administerDose", more, "doseMg", "42 mg is not the 35 mg ordered. Tick \"Ask a prescriber\"");
-    signOut();
-    engine.getTaskService().setAssignee(taskAt(dose, "administerDose").getId(), "prescriber");
-    signIn("prescriber", "prescribers");
-    more.putAll(Answers.map("administerDoseOverride", true, "administerDoseOverrideReason", "Second vial drawn up per the prescriber"));
-    complete(dose, "administerDose", more);
-    signOut();
+    refusedToTheNurseOverriddenByAPrescriber(dose, more, "42 mg is not the 35 mg ordered. Tick \"Ask a prescriber\"",
+        "Second vial drawn up per the prescriber");
 
-    assertThat(dose).isWaitingAt("dischargeCheck");
     assertThat(historicVariable(dose, "doseMgPerKg")).isEqualTo(0.6);
   }
 
