@@ -102,7 +102,7 @@ class EngineApiGuard extends OncePerRequestFilter {
         // Administrators may change a journey's variables and steps anyway (the cluster tests start
         // journeys at a later step); the form holds everyone else.
         if (!admin && (call.submittedTask() != null || call.startedKey() != null || call.startedDefinition() != null)) {
-          forms.check(call, body.json());
+          forms.check(request, call, body.json());
         }
       }
       access = caller == null ? null : accesses.of(request, call, body.json());
@@ -143,12 +143,12 @@ class EngineApiGuard extends OncePerRequestFilter {
       return null;
     }
     String formTask = StaffReads.formVariablesOf(call);
-    Set<String> shown = formTask == null ? null : forms.shownOn(formTask);
+    Set<String> shown = formTask == null ? null : forms.shownOn(request, formTask);
     if (shown != null) {
       return OnlyVariables.of(request, shown);
     }
     StaffReads.TaskVariable variable = StaffReads.taskVariableOf(call);
-    shown = variable == null ? null : forms.shownOn(variable.taskId());
+    shown = variable == null ? null : forms.shownOn(request, variable.taskId());
     if (shown != null && (variable.name() == null || !shown.contains(variable.name()))) {
       refuse(request, response, HttpStatus.FORBIDDEN, "Only what the task's form shows is read here", null);
       return null;

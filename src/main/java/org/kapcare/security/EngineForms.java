@@ -1,6 +1,7 @@
 package org.kapcare.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.kapcare.journey.InvalidInputException;
+import org.kapcare.security.OpenTasks.OpenTask;
 import org.kapcare.tasklist.DeployedForms;
 import org.kapcare.tasklist.FormRules;
 import org.springframework.stereotype.Component;
@@ -45,10 +47,12 @@ class EngineForms {
   private final RepositoryService repository;
   private final DeployedForms forms;
   private final SignedInStaff staff;
+  private final OpenTasks openTasks;
 
   EngineForms(TaskService tasks, FormService formService, RepositoryService repository, DeployedForms forms,
-      SignedInStaff staff) {
+      SignedInStaff staff, OpenTasks openTasks) {
     this.tasks = tasks;
+    this.openTasks = openTasks;
     this.formService = formService;
     this.repository = repository;
     this.forms = forms;
@@ -56,13 +60,12 @@ class EngineForms {
   }
 
   /** Throws for the first thing in {@code body} that the call's form does not take. */
-  void check(EngineCall call, JsonNode body) {
+  void check(HttpServletRequest request, EngineCall call, JsonNode body) {
     staff.asSystem(() -> {
       if (call.submittedTask() != null) {
-        Task task = tasks.createTaskQuery().taskId(call.submittedTask()).singleResult();
-        if (task != null && task.getProcessDefinitionId() != null) {
-          check(body, TASK_FIELDS, form(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-              () -> formService.getDeployedTaskForm(task.getId())), name -> tasks.getVariable(task.getId(), name));
+        OpenTask task = openTasks.of(request, call.submittedTask());
+        if (task != null && task.definitionId() != null) {
+          check(body, TASK_FIELDS, form(task), name -> tasks.getVariable(task.id(), name));
         }
       } else {
         ProcessDefinition definition = definition(call);
@@ -79,16 +82,13 @@ class EngineForms {
    * The variables the form of {@code taskId} shows or reads, or null when the task is unknown to
    * the engine (which then answers for itself).
    */
-  Set<String> shownOn(String taskId) {
-    return staff.asSystem(() -> {
-      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null || task.getProcessDefinitionId() == null) {
-        return null;
-      }
-      FormRules form = form(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-          () -> formService.getDeployedTaskForm(task.getId()));
-      return form == null ? Set.of() : form.shownVariables();
-    });
+  Set<String> shownOn(HttpServletRequest request, String taskId) {
+    OpenTask task = openTasks.of(request, taskId);
+    if (task == null || task.definitionId() == null) {
+      return null;
+    }
+    FormRules form = staff.asSystem(() -> form(task));
+    return form == null ? Set.of() : form.shownVariables();
   }
 
   /**
@@ -135,6 +135,10 @@ class EngineForms {
           .latestVersion().singleResult();
     }
     return repository.createProcessDefinitionQuery().processDefinitionId(call.startedDefinition()).singleResult();
+  }
+
+  private FormRules form(OpenTask task) {
+    return form(task.definitionId(), task.step(), () -> formService.getDeployedTaskForm(task.id()));
   }
 
   /** The step's form, or none when the step has no Camunda Form: then it takes no values. */

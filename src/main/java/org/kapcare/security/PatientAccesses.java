@@ -5,10 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +26,12 @@ class PatientAccesses {
   private static final Pattern ACROSS_JOURNEYS = Pattern.compile("^/(variable-instance|history/variable-instance|history/detail)(/.*)?$");
   private static final Pattern WITHDRAWAL = Pattern.compile("^/api/journeys/([^/]+)/withdrawal$");
 
-  private final TaskService tasks;
+  private final OpenTasks openTasks;
   private final RuntimeService runtime;
   private final SignedInStaff staff;
 
-  PatientAccesses(TaskService tasks, RuntimeService runtime, SignedInStaff staff) {
-    this.tasks = tasks;
+  PatientAccesses(OpenTasks openTasks, RuntimeService runtime, SignedInStaff staff) {
+    this.openTasks = openTasks;
     this.runtime = runtime;
     this.staff = staff;
   }
@@ -60,9 +58,9 @@ class PatientAccesses {
     String action = call.writes() ? AccessLog.CHANGE : AccessLog.READ;
     Matcher task = TASK.matcher(call.path());
     if (task.matches()) {
-      Task open = tasks.createTaskQuery().taskId(task.group(1)).singleResult();
-      return open == null ? null : new Access(patientOf(open.getProcessInstanceId()), action,
-          (call.writes() ? "completed " : "form of ") + open.getName());
+      OpenTasks.OpenTask open = openTasks.of(request, task.group(1));
+      return open == null ? null : new Access(open.patientId(), action,
+          (call.writes() ? "completed " : "form of ") + open.name());
     }
     Matcher journey = JOURNEY.matcher(call.path());
     if (journey.matches()) {
