@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code <taskKey>PrescriberAnswer}: a prescriber's answer to a nurse who asked from a blocked step
  * ({@link PrescriberOverride}), approved or declined with a reason, kept as
- * {@code <taskKey>PrescriberAnswer}, {@code …By} and {@code …Reason} for the step, which comes back
- * to the nurse showing it. An approval lifts the step's block for its next completion only.
+ * {@code <taskKey>PrescriberAnswer}, {@code …By}, {@code …Reason} and {@code …For} (what the step
+ * refused when the nurse asked) for the step, which comes back to the nurse showing it. An approval
+ * lifts that very block, for the step's next completion only: not a larger dose entered after it.
  */
 @Component("prescriberAnswerRecorder")
 public class PrescriberAnswer implements TaskListener {
@@ -23,7 +24,7 @@ public class PrescriberAnswer implements TaskListener {
   static final String APPROVED = "approved";
 
   /** An answer as the asking step takes it: nobody's and not approved when there was none. */
-  record Given(boolean approved, String by, String reason) {}
+  record Given(boolean approved, String by, String reason, String approvedFor) {}
 
   private final SignedInStaff staff;
 
@@ -40,6 +41,7 @@ public class PrescriberAnswer implements TaskListener {
     task.setVariable(step + SUFFIX, FormValues.text(values, "prescriberAnswer"));
     task.setVariable(step + SUFFIX + "By", prescriber);
     task.setVariable(step + SUFFIX + "Reason", FormValues.text(values, "prescriberAnswerReason"));
+    task.setVariable(step + SUFFIX + "For", values.getOrDefault(PrescriberOverride.ASKED_BECAUSE, ""));
   }
 
   /** The answer to {@code task}'s step, taken: it stands for this completion only. */
@@ -47,11 +49,12 @@ public class PrescriberAnswer implements TaskListener {
     String answer = task.getTaskDefinitionKey() + SUFFIX;
     Map<String, Object> values = task.getVariables();
     if (values.get(answer) == null) {
-      return new Given(false, null, null);
+      return new Given(false, null, null, null);
     }
-    Given given = new Given(APPROVED.equals(values.get(answer)), (String) values.get(answer + "By"), (String) values.get(answer + "Reason"));
+    Given given = new Given(APPROVED.equals(values.get(answer)), (String) values.get(answer + "By"), (String) values.get(answer + "Reason"),
+        (String) values.get(answer + "For"));
     DelegateExecution execution = task.getExecution();
-    for (String name : new String[] {answer, answer + "By", answer + "Reason"}) {
+    for (String name : new String[] {answer, answer + "By", answer + "Reason", answer + "For"}) {
       execution.removeVariable(name);
     }
     return given;

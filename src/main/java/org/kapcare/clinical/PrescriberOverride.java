@@ -30,6 +30,8 @@ public class PrescriberOverride implements TaskListener {
   static final String ASKED_ABOUT = "prescriberAskedAbout";
   static final String ASKED_BECAUSE = "prescriberAskedBecause";
   static final String ASK_REASON = "prescriberAskReason";
+  /** On the completing task only: the block a prescriber's answer approved, which alone it lifts. */
+  private static final String APPROVED_FOR = "ApprovedFor";
 
   private final SignedInStaff staff;
 
@@ -47,8 +49,12 @@ public class PrescriberOverride implements TaskListener {
    * the nurse's request when they asked, and is refused otherwise, saying how to get past it.
    */
   public static void block(DelegateTask task, String field, String refusal) {
-    if (overridden(task)) {
+    Object approvedFor = task.getVariableLocal(task.getTaskDefinitionKey() + APPROVED_FOR);
+    if (overridden(task) && (approvedFor == null || approvedFor.equals(refusal))) {
       return;
+    }
+    if (approvedFor != null) {
+      throw new InvalidInputException(field, refusal + ". The prescriber approved this instead: " + approvedFor);
     }
     if (FormValues.flag(task.getVariables(), task.getTaskDefinitionKey() + "AskPrescriber")) {
       task.setVariable(ASKED_BECAUSE, refusal);
@@ -70,6 +76,7 @@ public class PrescriberOverride implements TaskListener {
     if (answer.approved()) {
       task.setVariable(key + "OverrideBy", answer.by());
       task.setVariable(key + "OverrideReason", answer.reason());
+      task.setVariableLocal(key + APPROVED_FOR, answer.approvedFor());
     } else if (ticked) {
       String prescriber = staff.memberOf(ClinicGroup.PRESCRIBERS.id()).orElseThrow(() -> new InvalidInputException(key + "Override",
           "Only a prescriber may override this; tick \"Ask a prescriber\" instead and a prescriber decides from their queue"));

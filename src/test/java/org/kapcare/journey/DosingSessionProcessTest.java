@@ -369,6 +369,10 @@ class DosingSessionProcessTest extends ProcessDriver {
         .as("the nurse's step again: fresh, with the answer").doesNotContainKeys("doseMg", "administerDoseAskPrescriber")
         .containsEntry("administerDosePrescriberAnswer", "approved").containsEntry("administerDosePrescriberAnswerBy", "prescriber");
     signIn("nurse", "nurses");
+    Map<String, Object> larger = new HashMap<>(more);
+    larger.put("doseMg", 140.0);
+    assertRefused(dose, "administerDose", larger, "doseMg", "140 mg for 70 kg is 2.00 mg/kg, above the protocol maximum of 1 mg/kg "
+        + "for IV. The prescriber approved this instead: 84 mg for 70 kg is 1.20 mg/kg");
     complete(dose, "administerDose", more);
     signOut();
 
