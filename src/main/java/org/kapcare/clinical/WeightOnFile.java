@@ -35,7 +35,8 @@ public class WeightOnFile implements TaskListener {
       Object on = values.get("weightRecordedAt");
       task.setVariable("weightDue", on == null
           || FormValues.instant("weightRecordedAt", on).isBefore(EngineClock.now().minus(clinic.weightValidFor())));
-    } else if (values.get("weightTodayKg") != null && !values.get("weightTodayKg").toString().isBlank()) {
+    } else if (FormValues.flag(values, "weightDue")) {
+      // Only when the form asked: a weight sent to a check that did not ask for it changes no mg/kg.
       task.setVariable("weightKg", FormValues.number(values, "weightTodayKg"));
       recorded(task);
     }

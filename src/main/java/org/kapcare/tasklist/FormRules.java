@@ -22,7 +22,7 @@ import org.kapcare.journey.InvalidInputException;
  * listed options),
  * applied on the server to what was submitted, so that a REST call is held to the same rules as
  * the form in Tasklist. Read-only fields are not checked; a field shown only under a condition is
- * checked when the submitted values show it. The forms use two kinds of condition,
+ * required only when the submitted values show it, and a value sent for it is checked either way. The forms use two kinds of condition,
  * {@code =not(field)} and {@code =field != "value"}; any other is refused when the form is read,
  * so that a new kind cannot silently switch a field's checks off.
  */
@@ -127,9 +127,10 @@ public final class FormRules {
   public Map<String, Object> check(Map<String, ?> values) {
     Map<String, Object> normalized = new HashMap<>();
     for (Field field : fields) {
-      if (field.shown().test(values)) {
-        String key = field.component().get("key").asText();
-        Object value = values.get(key);
+      String key = field.component().get("key").asText();
+      Object value = values.get(key);
+      // A hidden field asks for nothing, but a value sent for it anyway is held to its rules all the same.
+      if (field.shown().test(values) || value != null && !value.toString().isBlank()) {
         check(field.component(), value);
         if ("datetime".equals(field.component().path("type").asText()) && value != null && !value.toString().isBlank()) {
           String iso = FormValues.isoDateTime(key, value);

@@ -65,7 +65,7 @@ class FormRulesTest {
   }
 
   @Test
-  void aFieldShownForOneAnswerIsCheckedForItAndSkippedOtherwise() throws Exception {
+  void aFieldShownForOneAnswerIsRequiredForItAndAValueSentForItIsCheckedAnyway() throws Exception {
     FormRules form = rules("=nextStep != \"maintenance\"");
 
     assertThatThrownBy(() -> form.check(Map.of("nextStep", "maintenance")))
@@ -73,6 +73,8 @@ class FormRulesTest {
     assertThatThrownBy(() -> form.check(Map.of("nextStep", "maintenance", "doses", 13)))
         .hasMessageContaining("must be from 1 to 12");
     assertThatCode(() -> form.check(Map.of("nextStep", "discharge"))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> form.check(Map.of("nextStep", "discharge", "doses", 999))).as("hidden, but sent")
+        .hasMessageContaining("must be from 1 to 12");
   }
 
   @Test
