@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.kapcare.journey.EngineClock;
 
 /** What clinicians typically enter on each form, as Tasklist would submit it; tests change one thing at a time. */
 public final class Answers {
@@ -83,7 +83,7 @@ public final class Answers {
 
   /** A booking at 10:00 UTC that many days after the engine's clock: ahead, whatever day the tests run. */
   public static String daysAhead(int days) {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC).plusDays(days) + "T10:00Z";
+    return LocalDate.ofInstant(EngineClock.now(), ZoneOffset.UTC).plusDays(days) + "T10:00Z";
   }
 
   public static Map<String, Object> map(Object... keysAndValues) {

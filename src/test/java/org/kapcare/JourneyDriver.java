@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.kapcare.journey.EngineClock;
 import org.kapcare.journey.Journeys;
 
 /** A process driver that knows the journey's common path: referral, consultation, history, consent, preparation, doses. */
@@ -18,7 +19,7 @@ public abstract class JourneyDriver extends ProcessDriver {
 
   /** Two days after the engine's clock, to the minute: a booking is never for a day that has passed. */
   protected static Instant consultationAt() {
-    return clock().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+    return EngineClock.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
   }
 
   /** A patient id not used before in this run, e.g. K-1001. */
@@ -60,7 +61,7 @@ public abstract class JourneyDriver extends ProcessDriver {
 
   /** Books the next preparation session a week after the engine's clock; returns when it is. */
   protected Instant bookPreparationSession(ProcessInstance journey) {
-    Instant at = clock().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MINUTES);
+    Instant at = EngineClock.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MINUTES);
     complete(journey, "schedulePreparation", "preparationAt", iso(at));
     return at;
   }
@@ -87,7 +88,7 @@ public abstract class JourneyDriver extends ProcessDriver {
   protected ProcessInstance administer(ProcessInstance journey, Map<String, Object> administered) {
     ProcessInstance dose = currentDose(journey);
     assertThat(dose).hasBusinessKey(journey.getBusinessKey());
-    complete(dose, "scheduleDosing", "dosingAt", iso(clock().plus(Duration.ofDays(1))), "rideHomeArranged", true);
+    complete(dose, "scheduleDosing", "dosingAt", iso(EngineClock.now().plus(Duration.ofDays(1))), "rideHomeArranged", true);
     executeJob(dose, "sendPreDoseInstructions");
     complete(dose, "preDoseCheck", Answers.preDoseCheck());
     complete(dose, "orderDose", Answers.orderDose());
@@ -98,14 +99,14 @@ public abstract class JourneyDriver extends ProcessDriver {
   /** One whole dose with the integration session held the day after discharge. */
   protected void giveDose(ProcessInstance journey) {
     ProcessInstance dose = administer(journey, Answers.administerDose());
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(clock()), 70));
-    complete(dose, "scheduleIntegration", "integrationAt", iso(clock().plus(Duration.ofHours(24))));
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(EngineClock.now()), 70));
+    complete(dose, "scheduleIntegration", "integrationAt", iso(EngineClock.now().plus(Duration.ofHours(24))));
     complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
     assertThat(dose).isEnded();
   }
 
   protected void followUp(ProcessInstance journey, int phq9Total, String nextStep, Object... more) {
-    Instant followUpAt = clock().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MINUTES);
+    Instant followUpAt = EngineClock.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MINUTES);
     complete(journey, "scheduleFollowUp", "followUpAt", iso(followUpAt));
     assertThat(task("followUpAssessment", journey)).hasCandidateGroup("prescribers")
         .hasDueDate(Date.from(followUpAt));

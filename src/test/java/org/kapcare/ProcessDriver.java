@@ -62,11 +62,6 @@ public abstract class ProcessDriver {
         .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
   }
 
-  /** The engine's clock now: NOW unless a test moved it. */
-  protected static Instant clock() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
-
   protected static void moveClockTo(Instant instant) {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
