@@ -81,11 +81,11 @@ class PrescriberRequestBrowserTest {
         .extracting(UserOperationLogEntry::getUserId).containsSubsequence("nurse", "prescriber", "nurse");
   }
 
-  /** Booked for today, instructions sent, and the pre-dose check at 172/96: the dose is postponed. */
+  /** Booked for tomorrow, instructions sent, and the pre-dose check at 172/96: the dose is postponed. */
   private ProcessInstance postponedForBloodPressure() {
     ProcessInstance dose = runtime.startProcessInstanceByKey(Journeys.DOSING_SESSION, PATIENT, Answers.map("patientId", PATIENT,
         "patientName", "Robin Example", "patientEmail", "robin@example.org", "route", "IV", "weightKg", 70.0, "doseNumber", 1));
-    tasks.complete(openTask(dose).getId(), Answers.map("dosingAt", Answers.daysAhead(0), "rideHomeArranged", true));
+    tasks.complete(openTask(dose).getId(), Answers.map("dosingAt", Answers.daysAhead(1), "rideHomeArranged", true));
     management.executeJob(management.createJobQuery().processInstanceId(dose.getId()).singleResult().getId());
     Map<String, Object> check = Answers.preDoseCheck();
     check.putAll(Answers.map("systolicBp", 172, "diastolicBp", 96));
