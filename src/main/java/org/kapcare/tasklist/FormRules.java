@@ -35,6 +35,7 @@ public final class FormRules {
 
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern HIDDEN_UNLESS_TICKED = Pattern.compile("=not\\((\\w+)\\)");
+  private static final Pattern HIDDEN_WHEN_TICKED = Pattern.compile("=(\\w+)");
   private static final Pattern HIDDEN_UNLESS_EQUAL = Pattern.compile("=(\\w+) != \"([^\"]*)\"");
 
   /** A field and, if it is conditional, when it is shown. */
@@ -108,6 +109,13 @@ public final class FormRules {
       String flag = ticked.group(1);
       shown.add(flag);
       return values -> values.get(flag) != null && "true".equals(values.get(flag).toString());
+    }
+    Matcher unticked = HIDDEN_WHEN_TICKED.matcher(hide);
+    if (unticked.matches()) {
+      String flag = unticked.group(1);
+      shown.add(flag);
+      // Shown unless ticked: a submission that leaves the box out is held to every rule of the fields.
+      return values -> values.get(flag) == null || !"true".equals(values.get(flag).toString());
     }
     Matcher equal = HIDDEN_UNLESS_EQUAL.matcher(hide);
     if (equal.matches()) {

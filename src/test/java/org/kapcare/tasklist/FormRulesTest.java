@@ -77,6 +77,18 @@ class FormRulesTest {
         .hasMessageContaining("must be from 1 to 12");
   }
 
+  /** Hidden while a box is ticked ("observe on" at the discharge check): left out, the box hides nothing. */
+  @Test
+  void aFieldHiddenWhileABoxIsTickedIsRequiredUnlessItIs() throws Exception {
+    FormRules form = rules("=observeOn");
+
+    assertThatThrownBy(() -> form.check(Map.of())).hasMessageContaining("Doses is required");
+    assertThatThrownBy(() -> form.check(Map.of("observeOn", false))).hasMessageContaining("Doses is required");
+    assertThatCode(() -> form.check(Map.of("observeOn", true))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> form.check(Map.of("observeOn", true, "doses", 0))).as("hidden, but sent")
+        .hasMessageContaining("must be from 1 to 12");
+  }
+
   @Test
   void aFieldShownByATickIsCheckedOnlyWhenTicked() throws Exception {
     FormRules form = rules("=not(override)");
