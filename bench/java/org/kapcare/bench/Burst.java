@@ -197,9 +197,14 @@ final class Burst {
     this.first = first;
     TaskService tasks = engine.getTaskService();
     long started = System.nanoTime();
-    parallel(kind == Kind.KAP_CARE ? "discharges" : "bare bookings", count, i -> tasks.complete(openers[i],
-        kind == Kind.KAP_CARE ? Answers.dischargeCheck(deadline(i).minus(WINDOW).toString(), 70)
-            : Map.of("deadline", Date.from(deadline(i)))));
+    parallel(kind == Kind.KAP_CARE ? "discharges" : "bare bookings", count, i -> {
+      if (kind == Kind.KAP_CARE) {
+        tasks.setVariables(openers[i], Answers.observedUntil(deadline(i).minus(WINDOW)));
+        tasks.complete(openers[i], Answers.dischargeCheck(deadline(i).minus(WINDOW).toString()));
+      } else {
+        tasks.complete(openers[i], Map.of("deadline", Date.from(deadline(i))));
+      }
+    });
     setupNanos += System.nanoTime() - started;
   }
 

@@ -252,9 +252,12 @@ final class JourneyThroughput {
           "rideHomeArranged", true)));
       steps.add(new Step("preDoseCheck", true, Answers.preDoseCheck()));
       steps.add(new Step("orderDose", true, Answers.orderDose()));
-      steps.add(new Step("administerDose", true, Answers.administerDose()));
+      Map<String, Object> administered = Answers.administerDose();
+      steps.add(new Step("administerDose", true, administered));
+      Answers.readings(Instant.parse((String) administered.get("doseStartedAt")), now.truncatedTo(ChronoUnit.MINUTES))
+          .forEach(reading -> steps.add(new Step("recordVitals", true, reading)));
       // Discharged this minute; the integration session is booked a day later, well inside the window.
-      steps.add(new Step("dischargeCheck", true, Answers.dischargeCheck(iso(now), 70)));
+      steps.add(new Step("dischargeCheck", true, Answers.dischargeCheck(iso(now))));
       steps.add(new Step("scheduleIntegration", true, Answers.map("integrationAt", iso(now.plus(Duration.ofHours(24))))));
       steps.add(new Step("integrationSession", true, Answers.map("integrationFormat", "in-person", "integrationMinutes",
           60, "followUpNeeded", false)));

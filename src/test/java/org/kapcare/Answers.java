@@ -1,8 +1,13 @@
 package org.kapcare;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.kapcare.journey.EngineClock;
 
@@ -49,7 +54,7 @@ public final class Answers {
   /** Vitals and preparation that let a dose go ahead, with the patient weighed (70 kg) as when the weight on file is old. */
   public static Map<String, Object> preDoseCheck() {
     return map("systolicBp", 126, "diastolicBp", 80, "heartRate", 74, "hoursSinceFood", 4.0, "rideHomeConfirmed", true,
-        "sedativesToday", false, "newSafetyConcern", false, "weightTodayKg", 70.0);
+        "sedativesToday", false, "newSafetyConcern", false, "weightTodayKg", 70.0, "spo2", 98);
   }
 
   /** 0.5 mg/kg: 35 mg for the 70 kg the drivers record, the dose {@link #administerDose()} gives. */
@@ -57,14 +62,49 @@ public final class Answers {
     return map("orderUnit", "mg/kg", "orderAmount", 0.5);
   }
 
+  /** The dose ordered, started 75 minutes before the engine's clock: observed long enough by then for every route but esketamine. */
   public static Map<String, Object> administerDose() {
-    return map("doseMg", 35.0, "lotNumber", "LOT-7731", "systolicBp40", 138, "diastolicBp40", 86,
-        "adverseEvents", "", "seriousAdverseEvent", false);
+    return map("doseMg", 35.0, "lotNumber", "LOT-7731", "doseStartedAt", EngineClock.now().minus(Duration.ofMinutes(75))
+        .truncatedTo(ChronoUnit.MINUTES).toString(), "adverseEvents", "", "seriousAdverseEvent", false);
   }
 
-  public static Map<String, Object> dischargeCheck(String dischargedAt, int minutesMonitored) {
-    return map("minutesMonitored", minutesMonitored, "sedationResolved", true, "dissociationResolved", true,
-        "escortPresent", true, "systolicBpDischarge", 124, "diastolicBpDischarge", 80, "dischargedAt", dischargedAt);
+  /** One set of vitals during the observation, with nothing of concern. */
+  public static Map<String, Object> vitals(String at, boolean readyForDischargeCheck) {
+    return map("vitalsAt", at, "vitalsSystolicBp", 136, "vitalsDiastolicBp", 86, "vitalsHeartRate", 78, "vitalsSpo2", 97,
+        "sedationPresent", false, "dissociationPresent", false, "respiratoryDepressionPresent", false,
+        "readyForDischargeCheck", readyForDischargeCheck);
+  }
+
+  /**
+   * The observation's readings from a dose's start until {@code until}: every 15 minutes, and one
+   * at {@code until} unless the last fell on it, which is ready for the discharge check.
+   */
+  public static List<Map<String, Object>> readings(Instant start, Instant until) {
+    List<Instant> times = new ArrayList<>();
+    for (Instant at = start.plus(Duration.ofMinutes(15)); !at.isAfter(until); at = at.plus(Duration.ofMinutes(15))) {
+      times.add(at);
+    }
+    if (times.isEmpty() || times.get(times.size() - 1).isBefore(until)) {
+      times.add(until);
+    }
+    List<Map<String, Object>> readings = new ArrayList<>();
+    for (int i = 0; i < times.size(); i++) {
+      readings.add(vitals(times.get(i).toString(), i == times.size() - 1));
+    }
+    return readings;
+  }
+
+  /** What an IV dose's observation has recorded when it ends at {@code dischargedAt}: for a dose moved straight to its discharge check. */
+  public static Map<String, Object> observedUntil(Instant dischargedAt) {
+    return map("doseStartedAt", dischargedAt.minus(Duration.ofMinutes(90)).toString(), "lastVitalsAt",
+        dischargedAt.minus(Duration.ofMinutes(10)).toString(), "vitalsReadings", 6, "longestVitalsGapSeconds", 900L,
+        "peakBpMinute", 45);
+  }
+
+  public static Map<String, Object> dischargeCheck(String dischargedAt) {
+    return map("sedationResolved", true, "dissociationResolved", true, "respiratoryDepressionResolved", true,
+        "escortPresent", true, "systolicBpDischarge", 124, "diastolicBpDischarge", 80, "heartRateDischarge", 72,
+        "spo2Discharge", 98, "dischargedAt", dischargedAt);
   }
 
   /** PHQ-9 follow-up answers that add up to {@code total} (at most 27). */

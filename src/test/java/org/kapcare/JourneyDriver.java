@@ -93,13 +93,14 @@ public abstract class JourneyDriver extends ProcessDriver {
     complete(dose, "preDoseCheck", Answers.preDoseCheck());
     complete(dose, "orderDose", Answers.orderDose());
     complete(dose, "administerDose", administered);
+    observe(dose);
     return dose;
   }
 
   /** One whole dose with the integration session held the day after discharge. */
   protected void giveDose(ProcessInstance journey) {
     ProcessInstance dose = administer(journey, Answers.administerDose());
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(EngineClock.now()), 70));
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(EngineClock.now())));
     complete(dose, "scheduleIntegration", "integrationAt", iso(EngineClock.now().plus(Duration.ofHours(24))));
     complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
     assertThat(dose).isEnded();

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.kapcare.journey.EngineClock;
+import org.kapcare.journey.FormValues;
 import org.kapcare.journey.InvalidInputException;
 import org.kapcare.journey.Journeys;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,6 +110,15 @@ public abstract class ProcessDriver {
         .singleResult();
     assertThat(job).as("job at " + activityId).isNotNull();
     execute(job);
+  }
+
+  /**
+   * The observation of a dose given, from its start up to the engine's clock ({@link Answers#readings}).
+   * Leaves the dose at its discharge check.
+   */
+  protected void observe(ProcessInstance dose) {
+    Instant start = FormValues.instant("doseStartedAt", engine.getRuntimeService().getVariable(dose.getId(), "doseStartedAt"));
+    Answers.readings(start, EngineClock.now().truncatedTo(ChronoUnit.MINUTES)).forEach(reading -> complete(dose, "recordVitals", reading));
   }
 
   /** A dose started on its own, as the journey's dosing series would start it. */

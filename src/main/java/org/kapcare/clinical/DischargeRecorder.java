@@ -1,6 +1,5 @@
 package org.kapcare.clinical;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -13,41 +12,54 @@ import org.kapcare.journey.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code dischargeCheck}: refuses a discharge before the route's minimum observation time (unless a
- * prescriber overrides it, see {@link PrescriberOverride}) or in the
- * future (the integration window counts from it), and
- * sets the REMS monitoring form's due date for esketamine doses.
+ * {@code dischargeCheck}: a nurse who finds the patient not ready sends the dose back to the
+ * observation; otherwise the discharge is refused in the future (the integration window counts
+ * from it), and before the route's minimum observation, with a gap in the vitals or without the
+ * blood pressure at its peak ({@link Observation}) unless a prescriber overrides it (see
+ * {@link PrescriberOverride}). Esketamine doses get the REMS monitoring form, due 7 days after, while
+ * the clinic's setting keeps that step.
  */
 @Component("dischargeRecorder")
 public class DischargeRecorder implements TaskListener {
 
-  public static final List<String> WRITES = List.of("remsFormDue");
+  public static final List<String> WRITES = List.of("remsFormDue", "remsFormRequired", "continueObservation", "readyToLeaveAt");
 
   static final String ESKETAMINE = "ESKETAMINE_NASAL";
-  /** Leeway for a browser clock a little ahead of the server's. */
-  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private final ClinicalProperties clinic;
+  private final Observation observation;
 
-  public DischargeRecorder(ClinicalProperties clinic) {
+  public DischargeRecorder(ClinicalProperties clinic, Observation observation) {
     this.clinic = clinic;
+    this.observation = observation;
   }
 
   @Override
   public void notify(DelegateTask task) {
     Map<String, Object> values = task.getVariables();
-    String route = FormValues.text(values, "route");
-    int minimum = clinic.minimumMonitoringMinutes(route);
-    int monitored = (int) FormValues.number(values, "minutesMonitored");
-    if (monitored < minimum) {
-      PrescriberOverride.block(task, "minutesMonitored", "After a " + route + " dose the patient must be observed for at least "
-          + minimum + " minutes before discharge; " + monitored + " recorded");
+    boolean observeOn = FormValues.flag(values, "continueObservation");
+    task.setVariable("continueObservation", observeOn);
+    if (observeOn) {
+      return;
     }
     Instant dischargedAt = FormValues.instant(values, "dischargedAt");
-    if (dischargedAt.isAfter(EngineClock.now().plus(CLOCK_SKEW))) {
+    if (dischargedAt.isAfter(EngineClock.now().plus(Observation.CLOCK_SKEW))) {
       throw new InvalidInputException("dischargedAt", "The discharge time cannot be in the future; record it when the patient leaves");
     }
-    if (ESKETAMINE.equals(route)) {
+    List<String> against = observation.againstDischarge(task, dischargedAt);
+    if (!against.isEmpty()) {
+      PrescriberOverride.block(task, "dischargedAt", String.join("; ", against));
+    }
+    Object readyToLeave = values.get("readyToLeaveAt");
+    Instant readyToLeaveAt = readyToLeave == null || readyToLeave.toString().isBlank() ? dischargedAt
+        : FormValues.instant("readyToLeaveAt", readyToLeave);
+    if (readyToLeaveAt.isAfter(dischargedAt)) {
+      throw new InvalidInputException("readyToLeaveAt", "The patient cannot have been ready to leave after the discharge");
+    }
+    task.setVariable("readyToLeaveAt", readyToLeaveAt.toString());
+    boolean rems = ESKETAMINE.equals(FormValues.text(values, "route")) && clinic.remsMonitoringForm();
+    task.setVariable("remsFormRequired", rems);
+    if (rems) {
       task.setVariable("remsFormDue", Date.from(dischargedAt.plus(clinic.remsFormDue())));
     }
   }

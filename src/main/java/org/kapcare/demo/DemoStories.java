@@ -13,8 +13,8 @@ final class DemoStories {
       "medicalHistory", "medicalHistory", "medicalHistory", "medicalClearance", "medicalClearance",
       "reviewIneligibility", "referOut", "informedConsent", "informedConsent",
       "schedulePreparation", "schedulePreparation", "preparationSession", "preparationSession", "preparationSession",
-      "scheduleDosing", "scheduleDosing", "scheduleDosing", "preDoseCheck", "preDoseCheck", "prescriberReview",
-      "orderDose", "administerDose", "dischargeCheck", "scheduleIntegration", "scheduleIntegration",
+      "scheduleDosing", "scheduleDosing", "preDoseCheck", "preDoseCheck", "prescriberReview",
+      "orderDose", "administerDose", "recordVitals", "dischargeCheck", "scheduleIntegration", "scheduleIntegration",
       "integrationSession", "integrationSession", "integrationSession", "submitRemsMonitoringForm",
       "reviewMissedIntegration", "reviewMissedIntegration", "scheduleFollowUp", "followUpAssessment",
       "dischargeSummary");

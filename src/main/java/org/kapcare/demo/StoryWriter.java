@@ -173,13 +173,15 @@ final class StoryWriter {
     preDoseChecks();
     double mg = doseMg(doseNumber);
     after(minutes(5, 15), "orderDose", Map.of("orderUnit", "mg", "orderAmount", mg));
-    Duration given = after(minutes(10, 30), "administerDose", administered(mg));
+    Duration given = now.plus(minutes(10, 30));
+    at(given, "administerDose", administered(mg, given));
     boolean esketamine = route.equals("ESKETAMINE_NASAL");
     Duration watched = minutes(esketamine ? 120 : 60, esketamine ? 150 : 100);
+    observe(given, watched);
     Duration discharged = at(given.plus(watched), "dischargeCheck", Map.of(
-        "minutesMonitored", (int) watched.toMinutes(), "dischargedAt", new StoryStep.At(given.plus(watched)),
-        "sedationResolved", true, "dissociationResolved", true, "escortPresent", true,
-        "systolicBpDischarge", between(112, 134), "diastolicBpDischarge", between(68, 84)));
+        "dischargedAt", new StoryStep.At(given.plus(watched)), "sedationResolved", true, "dissociationResolved", true,
+        "respiratoryDepressionResolved", true, "escortPresent", true, "systolicBpDischarge", between(112, 134),
+        "diastolicBpDischarge", between(68, 84), "heartRateDischarge", between(60, 88), "spo2Discharge", between(95, 99)));
     Duration doseEnds = integration(discharged);
     if (esketamine) {
       Duration submitted = discharged.plus(days(1, 5));
@@ -217,7 +219,7 @@ final class StoryWriter {
   private Map<String, Object> vitals(int systolic, int diastolic) {
     return Map.of("systolicBp", systolic, "diastolicBp", diastolic, "heartRate", between(60, 92),
         "hoursSinceFood", (double) between(4, 10), "rideHomeConfirmed", true, "sedativesToday", false,
-        "newSafetyConcern", false, "weightTodayKg", weightKg);
+        "newSafetyConcern", false, "weightTodayKg", weightKg, "spo2", between(95, 99));
   }
 
   /** Within the clinic's default protocol limits for each route, so no order is refused. */
@@ -232,11 +234,35 @@ final class StoryWriter {
   }
 
   /** The dose ordered, so no dose needs an override. */
-  private Map<String, Object> administered(double mg) {
+  private Map<String, Object> administered(double mg, Duration startedAt) {
     boolean nausea = chance(0.15);
-    return Map.of("doseMg", mg, "lotNumber", "LOT-" + between(1000, 9999),
-        "systolicBp40", between(120, 150), "diastolicBp40", between(74, 92),
+    return Map.of("doseMg", mg, "lotNumber", "LOT-" + between(1000, 9999), "doseStartedAt", new StoryStep.At(startedAt),
         "adverseEvents", nausea ? "Nausea, settled with ondansetron" : "", "seriousAdverseEvent", false);
+  }
+
+  /**
+   * Vitals while the patient is watched for {@code watched} after the dose started at {@code given}:
+   * every 10 to 15 minutes after IV and IM doses, otherwise once near the blood pressure's peak;
+   * the last, at the end, sends the nurse to the discharge check.
+   */
+  private void observe(Duration given, Duration watched) {
+    boolean everyQuarterHour = route.equals("IV") || route.equals("IM");
+    Duration taken = Duration.ZERO;
+    while (true) {
+      Duration next = everyQuarterHour ? taken.plus(minutes(10, 15)) : taken.isZero() ? minutes(35, 45) : watched;
+      if (next.compareTo(watched) >= 0) {
+        break;
+      }
+      at(given.plus(next), "recordVitals", vitalsAt(given.plus(next), chance(0.25), false));
+      taken = next;
+    }
+    at(given.plus(watched), "recordVitals", vitalsAt(given.plus(watched), false, true));
+  }
+
+  private Map<String, Object> vitalsAt(Duration at, boolean effects, boolean ready) {
+    return Map.of("vitalsAt", new StoryStep.At(at), "vitalsSystolicBp", between(118, 150), "vitalsDiastolicBp", between(72, 92),
+        "vitalsHeartRate", between(64, 96), "vitalsSpo2", between(94, 99), "sedationPresent", effects && chance(0.5),
+        "dissociationPresent", effects, "respiratoryDepressionPresent", false, "readyForDischargeCheck", ready);
   }
 
   /**

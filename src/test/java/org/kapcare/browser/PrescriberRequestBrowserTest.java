@@ -2,6 +2,9 @@ package org.kapcare.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -16,6 +19,7 @@ import org.kapcare.Answers;
 import org.kapcare.WebAppTest;
 import org.kapcare.journey.Journeys;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -69,16 +73,34 @@ class PrescriberRequestBrowserTest {
     working("nurse", "Nursing queue", "Administer dose — " + PATIENT);
     browser.type(field("Field_doseMg"), "35");
     browser.type(field("Field_lotNumber"), "LOT-7731");
-    browser.type(field("Field_systolicBp40"), "136");
-    browser.type(field("Field_diastolicBp40"), "84");
+    typeDateTime("Field_doseStartedAt", OffsetDateTime.now(ZoneOffset.UTC));
     complete("Administer dose — " + PATIENT);
 
-    assertThat(openTask(dose).getTaskDefinitionKey()).isEqualTo("dischargeCheck");
+    assertThat(openTask(dose).getTaskDefinitionKey()).isEqualTo("recordVitals");
+
+    working("nurse", "Nursing queue", "Record vitals during observation — " + PATIENT);
+    typeDateTime("Field_vitalsAt", OffsetDateTime.now(ZoneOffset.UTC));
+    browser.type(field("Field_vitalsSystolicBp"), "138");
+    browser.type(field("Field_vitalsDiastolicBp"), "86");
+    browser.type(field("Field_vitalsHeartRate"), "80");
+    browser.type(field("Field_vitalsSpo2"), "97");
+    browser.screenshot("nurse-records-vitals");
+    complete("Record vitals during observation — " + PATIENT);
+    assertThat(openTask(dose).getTaskDefinitionKey()).as("the next set, due in 15 minutes").isEqualTo("recordVitals");
+    assertThat(runtime.getVariable(dose.getId(), "vitalsReadings")).isEqualTo(1);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(dose.getId())
         .variableName("confirmPostponementOverrideBy").singleResult().getValue()).isEqualTo("prescriber");
     assertThat(history.createUserOperationLogQuery().processInstanceId(dose.getId())
         .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
         .extracting(UserOperationLogEntry::getUserId).containsSubsequence("nurse", "prescriber", "nurse");
+  }
+
+  /** A date and time typed as a nurse does, in the browser's zone (UTC): the date and the time of one instant, whatever the hour. */
+  private void typeDateTime(String field, OffsetDateTime at) {
+    browser.type(By.cssSelector("input[id$='" + field + "-date']"), at.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+    browser.type(By.cssSelector("input[id$='" + field + "-time']"), at.format(DateTimeFormatter.ofPattern("HH:mm")), Keys.TAB);
+    // Leaves the time field's list of times, which covers the buttons.
+    browser.click(By.cssSelector(".fjs-form h1"));
   }
 
   /** Booked for tomorrow, instructions sent, and the pre-dose check at 172/96: the dose is postponed. */

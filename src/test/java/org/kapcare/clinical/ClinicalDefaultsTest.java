@@ -1,11 +1,15 @@
 package org.kapcare.clinical;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kapcare.journey.ClinicSettingException;
 import org.springframework.boot.context.annotation.UserConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -80,5 +84,36 @@ class ClinicalDefaultsTest {
     ClinicalProperties clinic = defaults();
     assertThat(clinic.remsFormDue()).isEqualTo(remsDue);
     assertThat(clinic.pcl5Cutoff()).isEqualTo(cutOff);
+  }
+
+  /** IV and IM vitals every 15 minutes; esketamine and lozenges at the peak and the end only. */
+  @ParameterizedTest(name = "{0}: vitals every {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      IV               | PT15M
+      IM               | PT15M
+      SUBLINGUAL       |
+      ESKETAMINE_NASAL |
+      """)
+  void vitalsInterval(String route, Duration every) {
+    assertThat(defaults().vitalsEvery(route)).isEqualTo(Optional.ofNullable(every));
+  }
+
+  @Test
+  void aClinicSetsItsOwnVitalsIntervalAndMayTurnTheRemsStepOff() {
+    ClinicalProperties clinic = bound("kapcare.clinical.vitals-every-by-route.IV=PT10M",
+        "kapcare.clinical.vitals-every-by-route.ESKETAMINE_NASAL=PT30M", "kapcare.clinical.rems-monitoring-form=false");
+    assertThat(clinic.vitalsEvery("IV")).contains(Duration.ofMinutes(10));
+    assertThat(clinic.vitalsEvery("IM")).contains(Duration.ofMinutes(15));
+    assertThat(clinic.vitalsEvery("ESKETAMINE_NASAL")).contains(Duration.ofMinutes(30));
+    assertThat(clinic.remsMonitoringForm()).isFalse();
+    assertThat(defaults().remsMonitoringForm()).isTrue();
+  }
+
+  @Test
+  void anIntervalOfNothingIsRefusedByName() {
+    assertThatThrownBy(() -> new ClinicalProperties(60, null, Duration.ofDays(7), null, null, 33, 50, 5, Duration.ofDays(30),
+        Map.of("IM", Duration.ZERO), true))
+        .isInstanceOf(ClinicSettingException.class)
+        .hasMessage("kapcare.clinical.vitals-every-by-route.IM must be a positive duration such as PT15M, was PT0S");
   }
 }

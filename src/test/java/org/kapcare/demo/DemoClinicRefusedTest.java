@@ -57,6 +57,6 @@ class DemoClinicRefusedTest {
     assertThat(chain).filteredOn(cause -> cause.getMessage() != null
             && cause.getMessage().startsWith("Demo clinic: patient P-"))
         .singleElement().extracting(Throwable::getMessage).asString()
-        .contains("minutesMonitored", "Delete the database (./data)", "kapcare.demo.history=false");
+        .contains("dischargedAt", "Delete the database (./data)", "kapcare.demo.history=false");
   }
 }

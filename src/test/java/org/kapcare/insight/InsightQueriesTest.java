@@ -88,7 +88,7 @@ class InsightQueriesTest extends JourneyDriver {
   private ProcessInstance doseAndDischarge(ProcessInstance journey, Instant at) {
     moveClockTo(at);
     ProcessInstance dose = administer(journey, Answers.administerDose());
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(at), 70));
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(at)));
     return dose;
   }
 

@@ -93,7 +93,7 @@ class IntegrationWindowEndToEndTest extends JourneyDriver {
     ProcessInstance dose = administer(journey, Answers.administerDose());
 
     Instant discharged = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(discharged.toString(), 70));
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(discharged.toString()));
     Instant deadline = ((Date) engine.getRuntimeService().getVariable(dose.getId(), "integrationDeadline")).toInstant();
     assertThat(deadline).isEqualTo(discharged.plus(WINDOW));
     JobExecutor executor = jobExecutor();

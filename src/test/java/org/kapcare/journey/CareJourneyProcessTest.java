@@ -348,7 +348,7 @@ class CareJourneyProcessTest extends JourneyDriver {
   void missedIntegrationWindowReachesTheManagersWhileTheSessionCanStillBeHeld() {
     ProcessInstance journey = atDosing();
     ProcessInstance dose = administer(journey, Answers.administerDose());
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 70));
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW)));
 
     moveClockTo(NOW.plus(Duration.ofHours(49)));
     executeJob(dose, "integrationDeadlinePassed");
@@ -376,7 +376,7 @@ class CareJourneyProcessTest extends JourneyDriver {
     holdPreparationSession(journey, "ready");
     holdPreparationSession(journey, "ready");
     ProcessInstance first = administer(journey, Answers.administerDose());
-    complete(first, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 70));
+    complete(first, "dischargeCheck", Answers.dischargeCheck(iso(NOW)));
     moveClockTo(NOW.plus(Duration.ofHours(49)));
     executeJob(first, "integrationDeadlinePassed");
     executeJob(first, "alertMissedIntegration");

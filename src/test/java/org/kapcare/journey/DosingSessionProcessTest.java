@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -65,13 +69,26 @@ class DosingSessionProcessTest extends ProcessDriver {
     return dose;
   }
 
-  private ProcessInstance dischargedDose(String route, int minutesMonitored) {
+  /** Ordered, given {@code minutesBefore} {@link #DISCHARGED}, observed with vitals every 15 minutes: waiting at the discharge check. */
+  private ProcessInstance observedDose(String route, int minutesBefore) {
     ProcessInstance dose = orderedDose(route);
+    moveClockTo(DISCHARGED);
+    complete(dose, "administerDose", startedAt(DISCHARGED.minus(Duration.ofMinutes(minutesBefore))));
+    observe(dose);
+    return dose;
+  }
+
+  private static Map<String, Object> startedAt(Instant start) {
+    Map<String, Object> administered = Answers.administerDose();
+    administered.put("doseStartedAt", iso(start));
+    return administered;
+  }
+
+  private ProcessInstance dischargedDose(String route, int minutesMonitored) {
+    ProcessInstance dose = observedDose(route, minutesMonitored);
     assertThat(dose).variables().containsEntry("preDoseSafety", "proceed").containsEntry("preDoseSafetyReasons", "")
         .doesNotContainKey("preDoseSafetyFindings");
-    complete(dose, "administerDose", Answers.administerDose());
-    moveClockTo(DISCHARGED);
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), minutesMonitored));
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED)));
     return dose;
   }
 
@@ -151,19 +168,17 @@ class DosingSessionProcessTest extends ProcessDriver {
 
   @Test
   void aDischargeTimeInTheFutureIsRefused() {
-    ProcessInstance dose = orderedDose("IV");
-    complete(dose, "administerDose", Answers.administerDose());
+    ProcessInstance dose = observedDose("IV", 70);
 
-    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW.plus(Duration.ofMinutes(30))), 70), "dischargedAt",
+    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED.plus(Duration.ofMinutes(30)))), "dischargedAt",
         "cannot be in the future");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sedationResolved", "dissociationResolved", "escortPresent"})
+  @ValueSource(strings = {"sedationResolved", "dissociationResolved", "respiratoryDepressionResolved", "escortPresent"})
   void noDischargeUntilEffectsHaveResolvedAndSomeoneTakesThePatientHome(String readiness) {
-    ProcessInstance dose = orderedDose("IV");
-    complete(dose, "administerDose", Answers.administerDose());
-    Map<String, Object> notReady = Answers.dischargeCheck(iso(NOW), 70);
+    ProcessInstance dose = observedDose("IV", 70);
+    Map<String, Object> notReady = Answers.dischargeCheck(iso(DISCHARGED));
     notReady.put(readiness, false);
 
     assertRefused(dose, "dischargeCheck", notReady, readiness, "must be ticked");
@@ -296,7 +311,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     given.putAll(Answers.map("administerDoseOverride", true, "administerDoseOverrideReason", reason));
     complete(dose, "administerDose", given);
     signOut();
-    assertThat(dose).isWaitingAt("dischargeCheck");
+    assertThat(dose).isWaitingAt("recordVitals");
   }
 
   @ParameterizedTest(name = "{0} {1} {2} for 70 kg -> {3} mg")
@@ -379,7 +394,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     complete(dose, "administerDose", more);
     signOut();
 
-    assertThat(dose).isWaitingAt("dischargeCheck");
+    assertThat(dose).isWaitingAt("recordVitals");
     assertThat(historicVariable(dose, "administerDoseOverrideBy")).isEqualTo("prescriber");
     assertThat(historicVariable(dose, "administerDoseOverrideReason")).isEqualTo("Titration per protocol v3");
     assertThat(engine.getRuntimeService().getVariables(dose.getId())).as("the approval was for that completion only")
@@ -391,22 +406,21 @@ class DosingSessionProcessTest extends ProcessDriver {
     ProcessInstance dose = dischargedEarlyAndAsked("declined");
 
     assertThat(dose).isWaitingAt("dischargeCheck");
-    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 45), "minutesMonitored", "at least 60 minutes");
+    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED)), "dischargedAt", "at least 60 minutes");
   }
 
   @Test
   void anApprovedEarlyDischargeGoesAheadOnce() {
     ProcessInstance dose = dischargedEarlyAndAsked("approved");
 
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW), 45));
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED)));
     assertThat(dose).isWaitingAt("scheduleIntegration");
     assertThat(historicVariable(dose, "dischargeCheckOverrideBy")).isEqualTo("prescriber");
   }
 
   private ProcessInstance dischargedEarlyAndAsked(String answer) {
-    ProcessInstance dose = orderedDose("IV");
-    complete(dose, "administerDose", Answers.administerDose());
-    Map<String, Object> early = Answers.dischargeCheck(iso(NOW), 45);
+    ProcessInstance dose = observedDose("IV", 45);
+    Map<String, Object> early = Answers.dischargeCheck(iso(DISCHARGED));
     early.putAll(Answers.map("dischargeCheckAskPrescriber", true, "dischargeCheckAskReason", "Escort must leave; patient fully alert"));
     complete(dose, "dischargeCheck", early);
     assertThat(dose).isWaitingAt("dischargeCheckPrescriberAnswer").hasNotPassed("afterDischarge");
@@ -456,11 +470,9 @@ class DosingSessionProcessTest extends ProcessDriver {
 
   @Test
   void aPrescriberMayDischargeBeforeTheMinimumObservationTime() {
-    ProcessInstance dose = orderedDose("IV");
-    complete(dose, "administerDose", Answers.administerDose());
-    moveClockTo(DISCHARGED);
-    Map<String, Object> early = Answers.dischargeCheck(iso(DISCHARGED), 59);
-    assertRefused(dose, "dischargeCheck", early, "minutesMonitored", "at least 60 minutes");
+    ProcessInstance dose = observedDose("IV", 59);
+    Map<String, Object> early = Answers.dischargeCheck(iso(DISCHARGED));
+    assertRefused(dose, "dischargeCheck", early, "dischargedAt", "at least 60 minutes before discharge; 59 since the dose started");
 
     engine.getTaskService().setAssignee(taskAt(dose, "dischargeCheck").getId(), "prescriber");
     signIn("prescriber", "prescribers");
@@ -502,28 +514,198 @@ class DosingSessionProcessTest extends ProcessDriver {
     administered.putAll(Answers.map("seriousAdverseEvent", true, "adverseEvents", "Laryngospasm, resolved"));
     complete(dose, "administerDose", administered);
 
-    assertThat(dose).hasPassed("raiseAdverseEventRisk").isWaitingAt("dischargeCheck");
+    assertThat(dose).hasPassed("raiseAdverseEventRisk").isWaitingAt("recordVitals");
   }
 
   @Test
   void esketamineNeedsTwoHoursOfObservationAndARemsForm() {
-    ProcessInstance dose = orderedDose("ESKETAMINE_NASAL");
-    complete(dose, "administerDose", Answers.administerDose());
-    moveClockTo(DISCHARGED);
+    ProcessInstance dose = observedDose("ESKETAMINE_NASAL", 119);
 
-    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), 119), "minutesMonitored",
-        "at least 120 minutes");
+    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED)), "dischargedAt",
+        "After a esketamine dose the patient must be observed for at least 120 minutes before discharge; 119 since");
 
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED), 120));
+    Instant twoHours = DISCHARGED.plus(Duration.ofMinutes(1));
+    moveClockTo(twoHours);
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(twoHours)));
     assertThat(dose).isWaitingAt("scheduleIntegration", "submitRemsMonitoringForm");
     Task rems = taskAt(dose, "submitRemsMonitoringForm");
-    assertThat(rems.getDueDate()).isEqualTo(Date.from(DISCHARGED.plus(Duration.ofDays(7))));
+    assertThat(rems.getDueDate()).isEqualTo(Date.from(twoHours.plus(Duration.ofDays(7))));
     assertThat(task("submitRemsMonitoringForm", dose)).hasCandidateGroup("care-coordinators");
 
     complete(dose, "submitRemsMonitoringForm", "remsSubmittedAt", iso(DISCHARGED.plus(Duration.ofDays(1))), "remsConfirmation", "R-55102");
     complete(dose, "scheduleIntegration", "integrationAt", iso(DISCHARGED.plus(Duration.ofHours(20))));
     complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
     assertThat(dose).isEnded().hasPassed("submitRemsMonitoringForm", "remsJoin", "doseFinished");
+  }
+
+  /** IV and IM: vitals every 15 minutes from the start of the dose; each reading task is due when the next set is. */
+  @Test
+  void vitalsAreDueEveryFifteenMinutesAfterAnIvDose() {
+    ProcessInstance dose = orderedDose("IV");
+    Instant start = NOW.minus(Duration.ofMinutes(20));
+    complete(dose, "administerDose", startedAt(start));
+
+    assertThat(dose).isWaitingAt("recordVitals");
+    assertThat(task()).hasCandidateGroup("nurses").hasDueDate(Date.from(start.plus(Duration.ofMinutes(15))))
+        .hasName("Record vitals during observation — K-0042");
+    complete(dose, "recordVitals", Answers.vitals(iso(start.plus(Duration.ofMinutes(14))), false));
+    assertThat(task()).as("a fresh task for the next set").hasDueDate(Date.from(start.plus(Duration.ofMinutes(29))));
+    assertThat(engine.getFormService().getTaskFormVariables(task().getId())).doesNotContainKeys("vitalsAt", "vitalsSpo2");
+  }
+
+  /** Esketamine has no interval: one reading at the blood pressure's peak, then at the end of the two hours. */
+  @Test
+  void esketamineVitalsAreDueAtFortyMinutesThenAtTheEndOfTheObservation() {
+    ProcessInstance dose = orderedDose("ESKETAMINE_NASAL");
+    Instant start = NOW.minus(Duration.ofMinutes(45));
+    complete(dose, "administerDose", startedAt(start));
+
+    assertThat(task()).hasDueDate(Date.from(start.plus(Duration.ofMinutes(40))));
+    complete(dose, "recordVitals", Answers.vitals(iso(start.plus(Duration.ofMinutes(41))), false));
+    assertThat(task()).hasDueDate(Date.from(start.plus(Duration.ofMinutes(120))));
+    assertThat(dose).variables().containsEntry("systolicBp40", 136.0).containsEntry("peakBpMinute", 41);
+  }
+
+  /** The longest time without vitals, the last set to the discharge included: 15 minutes passes, 16 needs a prescriber. */
+  @ParameterizedTest(name = "a gap of {0} minutes")
+  @CsvSource(delimiter = '|', textBlock = """
+      15 | true
+      16 | false
+      """)
+  void aGapInTheVitalsLongerThanTheIntervalNeedsAPrescriber(int gap, boolean discharged) {
+    ProcessInstance dose = orderedDose("IV");
+    moveClockTo(DISCHARGED);
+    Instant start = DISCHARGED.minus(Duration.ofMinutes(45 + gap));
+    complete(dose, "administerDose", startedAt(start));
+    for (int minute : new int[] {15, 30, 45, 45 + gap}) {
+      complete(dose, "recordVitals", Answers.vitals(iso(start.plus(Duration.ofMinutes(minute))), minute == 45 + gap));
+    }
+
+    if (discharged) {
+      complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED)));
+      assertThat(dose).isWaitingAt("scheduleIntegration");
+      assertThat(historicVariable(dose, "minutesMonitored")).isEqualTo(45 + gap);
+    } else {
+      assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED)), "dischargedAt",
+          "Vitals are due every 15 minutes after a IV dose; the longest time without a reading was 16 minutes");
+    }
+  }
+
+  /** Blood pressure peaks about 40 minutes after the start: a reading 30 to 50 minutes after stands for it, none outside. */
+  @ParameterizedTest(name = "a reading {0} minutes after the start")
+  @CsvSource(delimiter = '|', textBlock = """
+      29 | false
+      30 | true
+      50 | true
+      51 | false
+      """)
+  void theBloodPressureAtItsPeakIsRecorded(int minute, boolean counts) {
+    ProcessInstance dose = orderedDose("ESKETAMINE_NASAL");
+    moveClockTo(DISCHARGED);
+    Instant start = DISCHARGED.minus(Duration.ofMinutes(130));
+    complete(dose, "administerDose", startedAt(start));
+    complete(dose, "recordVitals", Answers.vitals(iso(start.plus(Duration.ofMinutes(minute))), false));
+    complete(dose, "recordVitals", Answers.vitals(iso(DISCHARGED), true));
+
+    if (counts) {
+      complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED)));
+      assertThat(historicVariable(dose, "systolicBp40")).isEqualTo(136.0);
+    } else {
+      assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED)), "dischargedAt",
+          "No blood pressure was recorded 30 to 50 minutes after the start of the dose, when it peaks");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      in the future                 | 80  | cannot be in the future
+      before the dose started       | -1  | cannot be before the dose started
+      """)
+  void aReadingOutOfTimeIsRefused(String what, int minutesAfterStart, String refusal) {
+    ProcessInstance dose = orderedDose("IV");
+    Instant start = NOW.minus(Duration.ofMinutes(60));
+    complete(dose, "administerDose", startedAt(start));
+
+    assertRefused(dose, "recordVitals", Answers.vitals(iso(start.plus(Duration.ofMinutes(minutesAfterStart))), false), "vitalsAt",
+        refusal);
+  }
+
+  @Test
+  void readingsAreKeptInOrder() {
+    ProcessInstance dose = orderedDose("IV");
+    Instant start = NOW.minus(Duration.ofMinutes(60));
+    complete(dose, "administerDose", startedAt(start));
+    complete(dose, "recordVitals", Answers.vitals(iso(start.plus(Duration.ofMinutes(30))), false));
+
+    assertRefused(dose, "recordVitals", Answers.vitals(iso(start.plus(Duration.ofMinutes(15))), false), "vitalsAt",
+        "cannot be before the one recorded last");
+  }
+
+  @ParameterizedTest(name = "a start {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      in the future         | 10   | The dose cannot start in the future
+      more than 12 hours ago | -721 | more than 12 hours ago
+      """)
+  void aDoseStartOutOfTimeIsRefused(String what, int minutesFromNow, String refusal) {
+    ProcessInstance dose = orderedDose("IV");
+
+    assertRefused(dose, "administerDose", startedAt(NOW.plus(Duration.ofMinutes(minutesFromNow))), "doseStartedAt", refusal);
+  }
+
+  /** A nurse who finds the patient not ready sends the dose back to the observation, with nothing else to fill in. */
+  @Test
+  void aPatientNotReadyToLeaveIsObservedOn() {
+    ProcessInstance dose = observedDose("IV", 45);
+
+    complete(dose, "dischargeCheck", "continueObservation", true);
+    assertThat(dose).isWaitingAt("recordVitals").hasNotPassed("afterDischarge");
+    moveClockTo(DISCHARGED.plus(Duration.ofMinutes(15)));
+    complete(dose, "recordVitals", Answers.vitals(iso(DISCHARGED.plus(Duration.ofMinutes(15))), true));
+    assertThat(task()).as("a fresh discharge check").isNotNull();
+    assertThat(engine.getFormService().getTaskFormVariables(task().getId())).doesNotContainKey("continueObservation");
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED.plus(Duration.ofMinutes(15)))));
+    assertThat(dose).isWaitingAt("scheduleIntegration");
+    assertThat(historicVariable(dose, "minutesMonitored")).isEqualTo(60);
+  }
+
+  /** The REMS step opens with every value the Patient Monitoring Form asks, from the session's records. */
+  @Test
+  void theRemsFormOpensWithEveryValueThePatientMonitoringFormAsks() throws Exception {
+    ProcessInstance dose = orderedDose("ESKETAMINE_NASAL");
+    moveClockTo(DISCHARGED);
+    Instant start = DISCHARGED.minus(Duration.ofMinutes(130));
+    complete(dose, "administerDose", startedAt(start));
+    Map<String, Object> sedated = Answers.vitals(iso(start.plus(Duration.ofMinutes(40))), false);
+    sedated.putAll(Answers.map("sedationPresent", true, "vitalsSpo2", 93));
+    complete(dose, "recordVitals", sedated);
+    complete(dose, "recordVitals", Answers.vitals(iso(DISCHARGED.minus(Duration.ofMinutes(5))), true));
+    Map<String, Object> discharge = Answers.dischargeCheck(iso(DISCHARGED));
+    discharge.put("readyToLeaveAt", iso(DISCHARGED.minus(Duration.ofMinutes(5))));
+    complete(dose, "dischargeCheck", discharge);
+
+    Map<String, Object> shown = engine.getFormService().getTaskFormVariables(taskAt(dose, "submitRemsMonitoringForm").getId())
+        .entrySet().stream().filter(variable -> variable.getValue() != null)
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    // What the REMS Patient Monitoring Form asks of an outpatient session (CLINICAL.md, "During and after a dose").
+    List<String> asked = List.of("sedativesToday", "opioidsOrBenzodiazepines", "doseStartedAt", "doseMg", "lotNumber",
+        "minutesMonitored", "systolicBp", "diastolicBp", "systolicBp40", "diastolicBp40", "systolicBpDischarge",
+        "diastolicBpDischarge", "lowestSpo2", "sedationObserved", "dissociationObserved", "respiratoryDepressionObserved",
+        "sedationResolved", "dissociationResolved", "respiratoryDepressionResolved", "readyToLeaveAt");
+    assertThat(readOnlyKeys("submitRemsMonitoringForm")).containsAll(asked);
+    assertThat(shown).containsKeys(asked.stream().filter(key -> !key.equals("opioidsOrBenzodiazepines")).toArray(String[]::new))
+        .containsEntry("minutesMonitored", 130).containsEntry("lowestSpo2", 93).containsEntry("sedationObserved", true)
+        .containsEntry("dissociationObserved", false).containsEntry("readyToLeaveAt", DISCHARGED.minus(Duration.ofMinutes(5)).toString());
+  }
+
+  private static List<String> readOnlyKeys(String form) throws Exception {
+    List<String> keys = new ArrayList<>();
+    new ObjectMapper().readTree(Path.of("forms", form + ".form").toFile())
+        .path("components").forEach(component -> {
+          if (component.path("readonly").asBoolean()) {
+            keys.add(component.path("key").asText());
+          }
+        });
+    return keys;
   }
 
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.kapcare.WebAppTest;
 import org.kapcare.clinical.BaselineScoring;
 import org.kapcare.clinical.DischargeRecorder;
+import org.kapcare.clinical.Observation;
 import org.kapcare.clinical.OutcomeScoring;
 import org.kapcare.clinical.RatingScale;
 import org.kapcare.clinical.SafetyReviews;
@@ -132,7 +133,7 @@ class ModelContractTest {
         read.add(input.getText().getTextContent().trim());
       }
     }
-    List.of(BaselineScoring.WRITES, OutcomeScoring.WRITES, DischargeRecorder.WRITES, IntegrationWindowOpener.WRITES,
+    List.of(BaselineScoring.WRITES, OutcomeScoring.WRITES, DischargeRecorder.WRITES, Observation.WRITES, IntegrationWindowOpener.WRITES,
         IntegrationSessionRecorder.WRITES, PreparationProgress.WRITES, SafetyReviews.WRITES).forEach(provided::addAll);
 
     read.addAll(RatingScale.PHQ9.itemKeys("phq9"));
@@ -141,8 +142,8 @@ class ModelContractTest {
     read.addAll(RatingScale.GAD7.itemKeys("followUpGad7"));
     read.addAll(SuicideRiskScreen.QUESTIONS);
     // What the listeners read besides their own writes.
-    read.addAll(List.of("patientId", "preparationReadiness", "minutesMonitored", "dischargedAt",
-        "integrationAt", "route"));
+    read.addAll(List.of("patientId", "preparationReadiness", "dischargedAt", "integrationAt", "route", "doseStartedAt",
+        "vitalsAt", "vitalsSpo2", "spo2", "sedationPresent", "dissociationPresent", "respiratoryDepressionPresent"));
 
     read.removeIf(beans::containsBean);
     assertThat(read).as("variables read by the models and delegates").contains("eligibility", "systolicBp", "dischargedAt");
