@@ -113,6 +113,10 @@ public class Observation {
   }
 
   private static VitalsTimeline timeline(VariableScope scope) {
+    if (scope.getVariable("doseStartedAt") == null || scope.getVariable("lastVitalsAt") == null) {
+      // Only a journey moved past its dose by an administrator gets here.
+      throw new InvalidInputException("doseStartedAt", "This dose has no recorded start; the dose must be recorded before its observation");
+    }
     Object peak = scope.getVariable("peakBpMinute");
     return new VitalsTimeline(FormValues.instant("doseStartedAt", scope.getVariable("doseStartedAt")),
         FormValues.instant("lastVitalsAt", scope.getVariable("lastVitalsAt")),

@@ -271,14 +271,21 @@ class IntegrationWindowClusterIT {
       ObjectNode modification = EngineRest.object();
       modification.put("processDefinitionId", chunks.get(c).get(0).get("definitionId").asText());
       ArrayNode instructions = modification.putArray("instructions");
-      // The discharges below fall about a window's length ago, within seconds of this.
-      instructions.addObject().put("type", "startBeforeActivity").put("activityId", "dischargeCheck")
-          .set("variables", EngineRest.variables(Answers.observedUntil(Instant.now().minus(WINDOW))));
+      instructions.addObject().put("type", "startBeforeActivity").put("activityId", "dischargeCheck");
       instructions.addObject().put("type", "cancel").put("activityId", "scheduleDosing");
       ArrayNode ids = modification.putArray("processInstanceIds");
       chunks.get(c).forEach(dose -> ids.add(dose.get("id").asText()));
       rest.post(via.get(c % via.size()), "/modification/execute", modification);
     });
+    JsonNode checks = rest.get(via.get(0), "/task?taskDefinitionKey=dischargeCheck&processInstanceBusinessKeyLike="
+        + prefix + "-%25&maxResults=" + (count + 1));
+    assertThat(checks).as("discharge checks open").hasSize(count);
+    // What each dose's observation recorded (a modification sets no variables): the discharges below
+    // fall about a window's length ago, seconds after this.
+    ObjectNode observed = EngineRest.object();
+    observed.set("modifications", EngineRest.variables(Answers.observedUntil(Instant.now().minus(WINDOW))));
+    parallel(count, i -> rest.post(via.get(i % via.size()), "/process-instance/" + checks.get(i).get("processInstanceId").asText()
+        + "/variables", observed));
 
     Instant moved = Instant.now();
     // Recording the discharges costs more than starting the journeys did: up to 4 times as much on 2
@@ -286,9 +293,6 @@ class IntegrationWindowClusterIT {
     // is 3 times the start plus the lead away.
     Instant deadline = Instant.now().plus(starting.multipliedBy(3)).plus(lead).truncatedTo(ChronoUnit.SECONDS);
     Windows closing = new Windows(prefix, count, deadline);
-    JsonNode checks = rest.get(via.get(0), "/task?taskDefinitionKey=dischargeCheck&processInstanceBusinessKeyLike="
-        + prefix + "-%25&maxResults=" + (count + 1));
-    assertThat(checks).as("discharge checks open").hasSize(count);
     String dischargedAt = deadline.minus(WINDOW).toString();
     parallel(count, i -> {
       ObjectNode completion = EngineRest.object();

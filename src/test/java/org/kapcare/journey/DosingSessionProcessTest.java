@@ -668,6 +668,16 @@ class DosingSessionProcessTest extends ProcessDriver {
     assertThat(historicVariable(dose, "minutesMonitored")).isEqualTo(60);
   }
 
+  /** A dose an administrator moved straight to its discharge check has no observation to count: refused, not a server error. */
+  @Test
+  void aDischargeWithoutARecordedDoseIsRefused() {
+    ProcessInstance dose = engine.getRuntimeService().createProcessInstanceByKey(Journeys.DOSING_SESSION).businessKey("K-0043")
+        .setVariables(Answers.map("patientId", "K-0043", "patientName", "Sam Example", "route", "IV", "weightKg", 70.0, "doseNumber", 1))
+        .startBeforeActivity("dischargeCheck").execute();
+
+    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(NOW)), "doseStartedAt", "This dose has no recorded start");
+  }
+
   /** The REMS step opens with every value the Patient Monitoring Form asks, from the session's records. */
   @Test
   void theRemsFormOpensWithEveryValueThePatientMonitoringFormAsks() throws Exception {
