@@ -1,8 +1,10 @@
 package org.kapcare.clinical;
 
+import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.kapcare.journey.ClinicProperties;
 import org.kapcare.journey.EngineClock;
 import org.kapcare.journey.FormValues;
 import org.springframework.stereotype.Component;
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class WeightOnFile implements TaskListener {
 
   private final ClinicalProperties clinic;
+  private final ClinicProperties clinicDay;
 
-  public WeightOnFile(ClinicalProperties clinic) {
+  public WeightOnFile(ClinicalProperties clinic, ClinicProperties clinicDay) {
     this.clinic = clinic;
+    this.clinicDay = clinicDay;
   }
 
   /** The medical history's completion: its weight was taken now. */
@@ -33,8 +37,9 @@ public class WeightOnFile implements TaskListener {
     Map<String, Object> values = task.getVariables();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       Object on = values.get("weightRecordedAt");
-      task.setVariable("weightDue", on == null
-          || FormValues.instant("weightRecordedAt", on).isBefore(EngineClock.now().minus(clinic.weightValidFor())));
+      Instant taken = on == null ? null : FormValues.instant("weightRecordedAt", on);
+      task.setVariable("weightDue", taken == null || taken.isBefore(EngineClock.now().minus(clinic.weightValidFor())));
+      task.setVariable("weightRecordedText", taken == null ? "date not recorded" : clinicDay.readable(taken));
     } else if (FormValues.flag(values, "weightDue")) {
       // Only when the form asked: a weight sent to a check that did not ask for it changes no mg/kg.
       task.setVariable("weightKg", FormValues.number(values, "weightTodayKg"));

@@ -220,7 +220,8 @@ class DosingSessionProcessTest extends ProcessDriver {
     Map<String, Object> notWeighed = Answers.preDoseCheck();
     notWeighed.remove("weightTodayKg");
 
-    assertThat(engine.getFormService().getTaskFormVariables(taskAt(dose, "preDoseCheck").getId())).containsEntry("weightDue", asked);
+    assertThat(engine.getFormService().getTaskFormVariables(taskAt(dose, "preDoseCheck").getId())).containsEntry("weightDue", asked)
+        .containsEntry("weightRecordedText", daysAgo == 31 ? "Fri 23 Oct 2026, 09:00 (UTC)" : "Sun 25 Oct 2026, 09:00 (UTC)");
     if (asked) {
       assertRefused(dose, "preDoseCheck", notWeighed, "weightTodayKg", "Weight today is required");
     }
