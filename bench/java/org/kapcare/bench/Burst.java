@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.kapcare.Answers;
-import org.kapcare.journey.Journeys;
+import org.kapcare.clinic.Journeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.kapcare.KapCareApplication;
-import org.kapcare.journey.Journeys;
+import org.kapcare.clinic.Journeys;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;

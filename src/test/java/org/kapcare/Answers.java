@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.kapcare.journey.EngineClock;
+import org.kapcare.clinic.EngineClock;
 
 /** What clinicians typically enter on each form, as Tasklist would submit it; tests change one thing at a time. */
 public final class Answers {

@@ -9,8 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.kapcare.journey.EngineClock;
-import org.kapcare.journey.Journeys;
+import org.kapcare.clinic.EngineClock;
+import org.kapcare.clinic.Journeys;
 
 /** A process driver that knows the journey's common path: referral, consultation, history, consent, preparation, doses. */
 public abstract class JourneyDriver extends ProcessDriver {

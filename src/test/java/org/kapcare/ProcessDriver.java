@@ -18,10 +18,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.kapcare.journey.EngineClock;
-import org.kapcare.journey.FormValues;
-import org.kapcare.journey.InvalidInputException;
-import org.kapcare.journey.Journeys;
+import org.kapcare.clinic.EngineClock;
+import org.kapcare.clinic.Journeys;
+import org.kapcare.forms.FormValues;
+import org.kapcare.forms.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

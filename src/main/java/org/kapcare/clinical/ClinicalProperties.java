@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.kapcare.journey.ClinicSettingException;
+import org.kapcare.clinic.StartRefused;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Clinic settings for the dose day (see CLINICAL.md). Defaults: 60 minutes of observation after
+ * Clinic settings for the dose day (see docs/clinical.md). Defaults: 60 minutes of observation after
  * any dose, 120 after esketamine (Spravato REMS), the REMS monitoring form due 7 days after, and
  * the protocol maxima per route, a PCL-5 of 33 or more flagged as probable PTSD, response as a PHQ-9
  * fall of 50 % or more from baseline and remission as a PHQ-9 below 5, a weight taken again at the
@@ -42,7 +42,7 @@ public record ClinicalProperties(
     vitalsEveryByRoute.forEach((route, every) -> {
       if (every.isNegative() || every.isZero()) {
         String property = "kapcare.clinical.vitals-every-by-route." + route;
-        throw new ClinicSettingException(property, property + " must be a positive duration such as PT15M, was " + every);
+        throw StartRefused.setting(property, property + " must be a positive duration such as PT15M, was " + every);
       }
     });
   }

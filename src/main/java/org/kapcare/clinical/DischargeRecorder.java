@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.kapcare.journey.EngineClock;
-import org.kapcare.journey.FormValues;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.clinic.EngineClock;
+import org.kapcare.forms.FormValues;
+import org.kapcare.forms.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,7 @@ package org.kapcare.clinical;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.kapcare.journey.FormValues;
+import org.kapcare.forms.FormValues;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,8 +3,8 @@ package org.kapcare.clinical;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.kapcare.journey.FormValues;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.forms.FormValues;
+import org.kapcare.forms.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**

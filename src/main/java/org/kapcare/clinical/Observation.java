@@ -8,10 +8,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.kapcare.journey.ClinicProperties;
-import org.kapcare.journey.EngineClock;
-import org.kapcare.journey.FormValues;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.clinic.ClinicProperties;
+import org.kapcare.clinic.EngineClock;
+import org.kapcare.forms.FormValues;
+import org.kapcare.forms.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,7 @@ package org.kapcare.clinical;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.kapcare.journey.FormValues;
+import org.kapcare.forms.FormValues;
 import org.springframework.stereotype.Component;
 
 /** {@code scoreOutcome}: scores the follow-up scales and compares PHQ-9 with the baseline, by the clinic's thresholds. */

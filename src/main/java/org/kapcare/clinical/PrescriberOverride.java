@@ -3,10 +3,10 @@ package org.kapcare.clinical;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.kapcare.journey.FormValues;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.clinic.ClinicGroup;
+import org.kapcare.forms.FormValues;
+import org.kapcare.forms.InvalidInputException;
 import org.kapcare.security.SignedInStaff;
-import org.kapcare.tasklist.ClinicGroup;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,7 @@ package org.kapcare.clinical;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.kapcare.journey.FormValues;
+import org.kapcare.forms.FormValues;
 
 /**
  * A questionnaire whose items are each scored 0..maxPerItem and summed, with published severity

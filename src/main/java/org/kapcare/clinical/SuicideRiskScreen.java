@@ -2,7 +2,7 @@ package org.kapcare.clinical;
 
 import java.util.List;
 import java.util.Map;
-import org.kapcare.journey.FormValues;
+import org.kapcare.forms.FormValues;
 
 /**
  * The C-SSRS screener. Questions 1, 2 and 6 are always asked; 3 to 5 only when 2 is yes, and the

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.kapcare.journey.ClinicProperties;
-import org.kapcare.journey.EngineClock;
-import org.kapcare.journey.FormValues;
+import org.kapcare.clinic.ClinicProperties;
+import org.kapcare.clinic.EngineClock;
+import org.kapcare.forms.FormValues;
 import org.springframework.stereotype.Component;
 
 /**

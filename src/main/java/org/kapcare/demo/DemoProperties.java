@@ -1,6 +1,6 @@
 package org.kapcare.demo;
 
-import org.kapcare.journey.ClinicSettingException;
+import org.kapcare.clinic.StartRefused;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,7 +22,7 @@ public record DemoProperties(
 
   private static void atLeastZero(String property, int journeys) {
     if (journeys < 0) {
-      throw new ClinicSettingException(property, property + " cannot be negative, was " + journeys);
+      throw StartRefused.setting(property, property + " cannot be negative, was " + journeys);
     }
   }
 }

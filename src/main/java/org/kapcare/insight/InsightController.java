@@ -1,9 +1,9 @@
 package org.kapcare.insight;
 
 import java.util.List;
-import org.kapcare.journey.ClinicProperties;
-import org.kapcare.journey.EngineClock;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.clinic.ClinicProperties;
+import org.kapcare.clinic.EngineClock;
+import org.kapcare.forms.InvalidInputException;
 import org.kapcare.security.SignedInStaff;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.forms.InvalidInputException;
 
 /**
  * The days a manager asked about, both included, as calendar days in the clinic's time zone: the

@@ -3,6 +3,9 @@ package org.kapcare.journey;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.kapcare.clinic.Journeys;
+import org.kapcare.forms.FormValues;
+import org.kapcare.forms.InvalidInputException;
 import org.kapcare.security.SignedInStaff;
 import org.springframework.stereotype.Component;
 

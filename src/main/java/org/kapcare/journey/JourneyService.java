@@ -2,6 +2,7 @@ package org.kapcare.journey;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.kapcare.clinic.Journeys;
 import org.kapcare.security.SignedInStaff;
 import org.springframework.stereotype.Service;
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.kapcare.forms.FormValues;
 import org.springframework.stereotype.Component;
 
 /**

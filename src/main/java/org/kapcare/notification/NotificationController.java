@@ -3,7 +3,7 @@ package org.kapcare.notification;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.forms.InvalidInputException;
 import org.kapcare.security.SignedInStaff;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

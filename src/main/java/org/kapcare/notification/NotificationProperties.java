@@ -4,7 +4,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
 import java.util.Map;
-import org.kapcare.journey.ClinicSettingException;
+import org.kapcare.clinic.StartRefused;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -39,7 +39,7 @@ public record NotificationProperties(
     groupAddresses.forEach((group, address) -> requireAddress("kapcare.notify.group-addresses." + group, address));
     requireAddress("kapcare.notify.from", from);
     if (batchSize < 1) {
-      throw new ClinicSettingException("kapcare.notify.batch-size", "kapcare.notify.batch-size must be at least 1, not "
+      throw StartRefused.setting("kapcare.notify.batch-size", "kapcare.notify.batch-size must be at least 1, not "
           + batchSize);
     }
     requirePositive("poll-interval", pollInterval);
@@ -55,7 +55,7 @@ public record NotificationProperties(
 
   private static void requirePositive(String property, Duration duration) {
     if (duration.isZero() || duration.isNegative()) {
-      throw new ClinicSettingException("kapcare.notify." + property, "kapcare.notify." + property
+      throw StartRefused.setting("kapcare.notify." + property, "kapcare.notify." + property
           + " must be positive, not " + duration);
     }
   }
@@ -65,7 +65,7 @@ public record NotificationProperties(
     try {
       new InternetAddress(address, true);
     } catch (AddressException e) {
-      throw new ClinicSettingException(property, property + " is not a valid e-mail address: \"" + address + "\"");
+      throw StartRefused.setting(property, property + " is not a valid e-mail address: \"" + address + "\"");
     }
   }
 }

@@ -1,6 +1,6 @@
 package org.kapcare.notification;
 
-import org.kapcare.journey.EngineClock;
+import org.kapcare.clinic.EngineClock;
 import org.springframework.stereotype.Service;
 
 /**

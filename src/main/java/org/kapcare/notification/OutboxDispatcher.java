@@ -3,7 +3,7 @@ package org.kapcare.notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.kapcare.journey.EngineClock;
+import org.kapcare.clinic.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,7 +1,7 @@
 package org.kapcare.notification;
 
 import java.util.Date;
-import org.kapcare.journey.FormValues;
+import org.kapcare.forms.FormValues;
 import org.springframework.stereotype.Component;
 
 /**

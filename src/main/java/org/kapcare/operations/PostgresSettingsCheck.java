@@ -1,7 +1,7 @@
 package org.kapcare.operations;
 
 import java.util.List;
-import org.kapcare.security.UnsafeStartException;
+import org.kapcare.clinic.StartRefused;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -23,7 +23,7 @@ public class PostgresSettingsCheck implements EnvironmentPostProcessor, Ordered 
     }
     List<String> missing = REQUIRED.stream().filter(name -> environment.getProperty(name, "").isBlank()).toList();
     if (!missing.isEmpty()) {
-      throw new UnsafeStartException("The postgres profile has no database: " + String.join(" and ", missing)
+      throw new StartRefused("The postgres profile has no database: " + String.join(" and ", missing)
           + (missing.size() == 1 ? " is" : " are") + " not set.",
           "Set KAPCARE_DB_URL (e.g. jdbc:postgresql://db.clinic.internal:5432/kapcare), KAPCARE_DB_USER and "
               + "KAPCARE_DB_PASSWORD in the environment; docs/operations.md shows a whole start.");

@@ -2,7 +2,7 @@ package org.kapcare.security;
 
 import java.util.List;
 import java.util.Map;
-import org.kapcare.journey.FormValues;
+import org.kapcare.forms.FormValues;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

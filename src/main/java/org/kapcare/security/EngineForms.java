@@ -16,10 +16,10 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.forms.DeployedForms;
+import org.kapcare.forms.FormRules;
+import org.kapcare.forms.InvalidInputException;
 import org.kapcare.security.OpenTasks.OpenTask;
-import org.kapcare.tasklist.DeployedForms;
-import org.kapcare.tasklist.FormRules;
 import org.springframework.stereotype.Component;
 
 /**

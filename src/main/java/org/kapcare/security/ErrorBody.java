@@ -2,21 +2,21 @@ package org.kapcare.security;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.forms.InvalidInputException;
 
 /**
  * The JSON every KAP Care refusal answers with: {@code {"error": ..., "field": ...}}. On the
  * webapps' own API it carries {@code "message"} too, the key Tasklist and Cockpit show a clinician
  * when a call fails (camunda-bpm-sdk-js); there the text never names the field's id.
  */
-final class ErrorBody {
+public final class ErrorBody {
 
   /** Where the webapps' own API (Tasklist, Cockpit, Admin and their engine calls) is served. */
-  static final String WEBAPPS_API = "/camunda/api/";
+  public static final String WEBAPPS_API = "/camunda/api/";
 
   private ErrorBody() {}
 
-  static Map<String, String> of(String error, String field) {
+  public static Map<String, String> of(String error, String field) {
     Map<String, String> body = new LinkedHashMap<>();
     body.put("error", error);
     if (field != null) {
@@ -26,12 +26,12 @@ final class ErrorBody {
   }
 
   /** The body for a refusal at that path, with the clinician's message on the webapps' API. */
-  static Map<String, String> at(String path, String error, String field) {
+  public static Map<String, String> at(String path, String error, String field) {
     return withMessage(path, of(error, field), error);
   }
 
   /** The body for bad input at that path: on the webapps' API, the reason without the field's id. */
-  static Map<String, String> at(String path, InvalidInputException invalid) {
+  public static Map<String, String> at(String path, InvalidInputException invalid) {
     return withMessage(path, of(invalid.getMessage(), invalid.getField()), invalid.getReason());
   }
 

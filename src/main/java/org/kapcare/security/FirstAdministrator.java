@@ -17,7 +17,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.digest.PasswordManager;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
-import org.kapcare.tasklist.ClinicGroup;
+import org.kapcare.clinic.ClinicGroup;
+import org.kapcare.clinic.StartRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
 class FirstAdministrator extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
-  /** The demo profile's password (tasklist.DemoUsers, application-demo.yaml). */
+  /** The demo profile's password (demo.DemoUsers, application-demo.yaml). */
   private static final String DEFAULT_PASSWORD = "demo";
   private static final int PAGE = 500;
 
@@ -61,7 +62,7 @@ class FirstAdministrator extends AbstractProcessEnginePlugin {
       return;
     }
     if (userId.isEmpty() || password.isEmpty()) {
-      throw new UnsafeStartException("This database has no administrator yet, and no first administrator was given.",
+      throw new StartRefused("This database has no administrator yet, and no first administrator was given.",
           "Set KAPCARE_ADMIN_USER and KAPCARE_ADMIN_PASSWORD (10 or more characters with upper and lower case, a "
               + "digit and a symbol) for the first start; later starts ignore them. Or start the demo with "
               + "--spring.profiles.active=demo.");
@@ -82,7 +83,7 @@ class FirstAdministrator extends AbstractProcessEnginePlugin {
       }
     }
     if (!withDefault.isEmpty()) {
-      throw new UnsafeStartException("These users still have the demo password: " + String.join(", ", withDefault) + ".",
+      throw new StartRefused("These users still have the demo password: " + String.join(", ", withDefault) + ".",
           "Outside the demo no default password may exist. Start this database with --spring.profiles.active=demo "
               + "and change or delete those users in Admin, or use a new database for the clinic.");
     }
@@ -98,7 +99,7 @@ class FirstAdministrator extends AbstractProcessEnginePlugin {
     try {
       identity.saveUser(admin);
     } catch (ProcessEngineException e) {
-      throw new UnsafeStartException("The first administrator " + userId + " was refused: " + e.getMessage(),
+      throw new StartRefused("The first administrator " + userId + " was refused: " + e.getMessage(),
           "Choose a KAPCARE_ADMIN_PASSWORD of 10 or more characters with upper and lower case, a digit and a symbol, "
               + "that does not contain the user id.");
     }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.forms.InvalidInputException;
 
 /**
  * Expressions (JUEL's {@code ${...}} and {@code #{...}}) in what a caller sends. Camunda 7 evaluates

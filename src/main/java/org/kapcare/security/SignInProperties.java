@@ -1,7 +1,7 @@
 package org.kapcare.security;
 
 import java.time.Duration;
-import org.kapcare.journey.ClinicSettingException;
+import org.kapcare.clinic.StartRefused;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,15 +18,15 @@ public record SignInProperties(
 
   public SignInProperties {
     if (maxFailuresPerAddress < 1) {
-      throw new ClinicSettingException("kapcare.sign-in.max-failures-per-address",
+      throw StartRefused.setting("kapcare.sign-in.max-failures-per-address",
           "kapcare.sign-in.max-failures-per-address must be at least 1, was " + maxFailuresPerAddress);
     }
     if (failureWindow.isNegative() || failureWindow.isZero()) {
-      throw new ClinicSettingException("kapcare.sign-in.failure-window",
+      throw StartRefused.setting("kapcare.sign-in.failure-window",
           "kapcare.sign-in.failure-window must be positive, was " + failureWindow);
     }
     if (trackedAddresses < 1) {
-      throw new ClinicSettingException("kapcare.sign-in.tracked-addresses",
+      throw StartRefused.setting("kapcare.sign-in.tracked-addresses",
           "kapcare.sign-in.tracked-addresses must be at least 1, was " + trackedAddresses);
     }
   }

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.kapcare.tasklist.ClinicGroup;
+import org.kapcare.clinic.ClinicGroup;
 import org.springframework.stereotype.Component;
 
 /**

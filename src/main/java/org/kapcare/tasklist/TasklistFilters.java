@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.kapcare.clinic.ClinicGroup;
+import org.kapcare.clinic.ClinicSetupStep;
+import org.kapcare.security.Grants;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

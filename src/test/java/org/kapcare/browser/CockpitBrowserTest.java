@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcare.Answers;
 import org.kapcare.WebAppTest;
-import org.kapcare.journey.Journeys;
+import org.kapcare.clinic.Journeys;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcare.Answers;
 import org.kapcare.WebAppTest;
-import org.kapcare.journey.Journeys;
+import org.kapcare.clinic.Journeys;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;

@@ -9,13 +9,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.kapcare.journey.ClinicSettingException;
+import org.kapcare.clinic.StartRefused;
 import org.springframework.boot.context.annotation.UserConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * The clinic settings as the application binds them with nothing configured: CLINICAL.md's
+ * The clinic settings as the application binds them with nothing configured: docs/clinical.md's
  * defaults, pinned on both sides of each edge, so a moved default fails here.
  */
 class ClinicalDefaultsTest {
@@ -113,7 +113,7 @@ class ClinicalDefaultsTest {
   void anIntervalOfNothingIsRefusedByName() {
     assertThatThrownBy(() -> new ClinicalProperties(60, null, Duration.ofDays(7), null, null, 33, 50, 5, Duration.ofDays(30),
         Map.of("IM", Duration.ZERO), true))
-        .isInstanceOf(ClinicSettingException.class)
+        .isInstanceOf(StartRefused.class)
         .hasMessage("kapcare.clinical.vitals-every-by-route.IM must be a positive duration such as PT15M, was PT0S");
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The DMN tables in processes/ as clinicians edit them, row by row and at each threshold's edge
- * (CLINICAL.md), evaluated by the same DMN engine the application embeds. A moved threshold fails here.
+ * (docs/clinical.md), evaluated by the same DMN engine the application embeds. A moved threshold fails here.
  */
 class DecisionTablesTest {
 

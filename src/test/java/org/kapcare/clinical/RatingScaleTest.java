@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.forms.InvalidInputException;
 
-/** PHQ-9 and GAD-7 severity bands at every boundary (CLINICAL.md), and refusal of bad answers. */
+/** PHQ-9 and GAD-7 severity bands at every boundary (docs/clinical.md), and refusal of bad answers. */
 class RatingScaleTest {
 
   @ParameterizedTest(name = "PHQ-9 {0} is {1}")

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.forms.InvalidInputException;
 
-/** C-SSRS screener risk levels and skip logic (CLINICAL.md). "-" means the question was not asked. */
+/** C-SSRS screener risk levels and skip logic (docs/clinical.md). "-" means the question was not asked. */
 class SuicideRiskScreenTest {
 
   @ParameterizedTest(name = "{0} {1} {2} {3} {4} {5} {6} -> {7}")

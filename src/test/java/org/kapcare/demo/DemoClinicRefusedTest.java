@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.kapcare.HeadlessApp;
-import org.kapcare.journey.InvalidInputException;
+import org.kapcare.forms.InvalidInputException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

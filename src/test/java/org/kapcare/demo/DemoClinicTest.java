@@ -18,14 +18,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kapcare.journey.Journeys;
+import org.kapcare.TestDatabase;
+import org.kapcare.clinic.Journeys;
 import org.kapcare.notification.NotificationStatus;
 import org.kapcare.notification.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.kapcare.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The demo clinic written at start-up through the real processes (fewer finished journeys than the

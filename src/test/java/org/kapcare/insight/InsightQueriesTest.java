@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.kapcare.Answers;
 import org.kapcare.JourneyDriver;
 import org.kapcare.ProcessTest;
-import org.kapcare.journey.EngineClock;
+import org.kapcare.clinic.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.kapcare.Answers;
 import org.kapcare.ProcessDriver;
 import org.kapcare.ProcessTest;
+import org.kapcare.clinic.Journeys;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -697,7 +698,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     Map<String, Object> shown = engine.getFormService().getTaskFormVariables(taskAt(dose, "submitRemsMonitoringForm").getId())
         .entrySet().stream().filter(variable -> variable.getValue() != null)
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    // What the REMS Patient Monitoring Form asks of an outpatient session (CLINICAL.md, "During and after a dose").
+    // What the REMS Patient Monitoring Form asks of an outpatient session (docs/clinical.md, "Esketamine: Spravato REMS monitoring").
     List<String> asked = List.of("sedativesToday", "opioidsOrBenzodiazepines", "doseStartedAt", "doseMg", "lotNumber",
         "minutesMonitored", "systolicBp", "diastolicBp", "systolicBp40", "diastolicBp40", "systolicBpDischarge",
         "diastolicBpDischarge", "lowestSpo2", "sedationObserved", "dissociationObserved", "respiratoryDepressionObserved",

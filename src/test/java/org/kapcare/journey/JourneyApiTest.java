@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.kapcare.Answers;
 import org.kapcare.WebAppTest;
+import org.kapcare.clinic.Journeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;

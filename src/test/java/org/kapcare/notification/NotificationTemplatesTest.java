@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kapcare.journey.ClinicProperties;
+import org.kapcare.clinic.ClinicProperties;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /** The words of the notifications, and what each reader may and may not be told. */

@@ -15,7 +15,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kapcare.ProcessTest;
-import org.kapcare.journey.EngineClock;
+import org.kapcare.clinic.EngineClock;
 import org.kapcare.notification.NotificationStatus;
 import org.kapcare.notification.Outbox;
 import org.kapcare.notification.OutboxMessage;

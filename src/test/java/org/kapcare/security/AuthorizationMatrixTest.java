@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.kapcare.Answers;
 import org.kapcare.WebAppTest;
 import org.kapcare.WebappSession;
-import org.kapcare.journey.Journeys;
+import org.kapcare.clinic.Journeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;

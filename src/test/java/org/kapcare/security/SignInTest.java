@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kapcare.WebAppTest;
 import org.kapcare.WebappSession;
-import org.kapcare.tasklist.ClinicGroup;
+import org.kapcare.clinic.ClinicGroup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;

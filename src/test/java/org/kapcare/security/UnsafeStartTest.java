@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kapcare.HeadlessApp;
+import org.kapcare.clinic.StartRefused;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
@@ -69,11 +70,11 @@ class UnsafeStartTest {
   private static String refusal(Throwable thrown) {
     assertThat(thrown).isNotNull();
     Throwable unsafe = thrown;
-    while (unsafe != null && !(unsafe instanceof UnsafeStartException)) {
+    while (unsafe != null && !(unsafe instanceof StartRefused)) {
       unsafe = unsafe.getCause();
     }
     assertThat(unsafe).as("refused as unsafe: " + NestedExceptionUtils.getMostSpecificCause(thrown)).isNotNull();
-    return unsafe.getMessage() + " " + ((UnsafeStartException) unsafe).getAction();
+    return unsafe.getMessage() + " " + ((StartRefused) unsafe).getAction();
   }
 
   private ConfigurableApplicationContext app(String profile, String... more) {

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kapcare.WebAppTest;
+import org.kapcare.clinic.ClinicSetup;
+import org.kapcare.security.Grants;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Groups, demo users, authorizations and Tasklist filters are there after start and are not doubled by a restart. */

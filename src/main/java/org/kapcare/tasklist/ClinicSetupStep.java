@@ -1,7 +1,0 @@
-package org.kapcare.tasklist;
-
-/** One idempotent part of setting up the clinic at start-up, run in {@code @Order}. */
-public interface ClinicSetupStep {
-
-  void apply();
-}
