@@ -24,11 +24,11 @@ public record DoseLimits(Map<String, Double> mgPerKg, Map<String, Double> mg) {
     Double perKg = mgPerKg.get(route);
     if (perKg != null && doseMg / weightKg > perKg) {
       return new Excess(String.format(Locale.ROOT, "%s mg for %s kg is %.2f mg/kg, above the protocol maximum of %s mg/kg for %s",
-          figure(doseMg), figure(weightKg), doseMg / weightKg, figure(perKg), route));
+          figure(doseMg), figure(weightKg), doseMg / weightKg, figure(perKg), Routes.spoken(route)));
     }
     Double fixed = mg.get(route);
     if (fixed != null && doseMg > fixed) {
-      return new Excess(figure(doseMg) + " mg is above the protocol maximum of " + figure(fixed) + " mg for " + route);
+      return new Excess(figure(doseMg) + " mg is above the protocol maximum of " + figure(fixed) + " mg for " + Routes.spoken(route));
     }
     return null;
   }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,9 +18,6 @@ public record VitalsTimeline(Instant startedAt, Instant lastAt, int readings, Du
   /** Blood pressure peaks about 40 minutes after the start; a reading 30 to 50 minutes after stands for it. */
   static final int PEAK_MINUTE = 40;
   static final int PEAK_LEEWAY = 10;
-
-  private static final Map<String, String> ROUTE_NAMES = Map.of("IV", "IV", "IM", "IM", "SUBLINGUAL", "sublingual",
-      "ESKETAMINE_NASAL", "esketamine");
 
   public static VitalsTimeline startedAt(Instant start) {
     return new VitalsTimeline(start, start, 0, Duration.ZERO, null);
@@ -58,16 +54,16 @@ public record VitalsTimeline(Instant startedAt, Instant lastAt, int readings, Du
    */
   public List<String> againstDischargeAt(Instant dischargedAt, String route, Optional<Duration> every, int minimumMinutes) {
     List<String> against = new ArrayList<>();
-    String routeName = ROUTE_NAMES.getOrDefault(route, route);
+    String routeName = Routes.withArticle(route);
     long observed = minutesAfterStart(dischargedAt);
     if (observed < minimumMinutes) {
-      against.add("After a " + routeName + " dose the patient must be observed for at least " + minimumMinutes
+      against.add("After " + routeName + " dose the patient must be observed for at least " + minimumMinutes
           + " minutes before discharge; " + observed + " since the dose started");
     }
     Duration lastGap = Duration.between(lastAt, dischargedAt);
     Duration longest = lastGap.compareTo(longestGap) > 0 ? lastGap : longestGap;
     if (every.isPresent() && longest.compareTo(every.get()) > 0) {
-      against.add("Vitals are due every " + every.get().toMinutes() + " minutes after a " + routeName
+      against.add("Vitals are due every " + every.get().toMinutes() + " minutes after " + routeName
           + " dose; the longest time without a reading was " + roundedUp(longest) + " minutes");
     }
     if (peakMinute == null) {

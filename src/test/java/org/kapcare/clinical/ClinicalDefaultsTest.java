@@ -63,9 +63,9 @@ class ClinicalDefaultsTest {
       IM               | 68    | 68   | within
       IM               | 90    | 68   | 90 mg for 68 kg is 1.32 mg/kg, above the protocol maximum of 1 mg/kg for IM
       SUBLINGUAL       | 400   | 52   | within
-      SUBLINGUAL       | 400.5 | 120  | 400.5 mg is above the protocol maximum of 400 mg for SUBLINGUAL
+      SUBLINGUAL       | 400.5 | 120  | 400.5 mg is above the protocol maximum of 400 mg for sublingual
       ESKETAMINE_NASAL | 84    | 40   | within
-      ESKETAMINE_NASAL | 84.5  | 90   | 84.5 mg is above the protocol maximum of 84 mg for ESKETAMINE_NASAL
+      ESKETAMINE_NASAL | 84.5  | 90   | 84.5 mg is above the protocol maximum of 84 mg for esketamine
       """)
   void protocolMaxima(String route, double mg, double weightKg, String result) {
     DoseLimits.Excess excess = defaults().doseLimits().check(route, mg, weightKg);

@@ -336,7 +336,7 @@ class DosingSessionProcessTest extends ProcessDriver {
   @CsvSource(delimiter = '|', textBlock = """
       IV               | mg/kg | 1.01 | An order of 70.7 mg for 70 kg is 1.01 mg/kg, above the protocol maximum of 1 mg/kg for IV
       IV               | mg    | 150  | An order of 150 mg for 70 kg is 2.14 mg/kg, above the protocol maximum of 1 mg/kg for IV
-      ESKETAMINE_NASAL | mg    | 112  | An order of 112 mg is above the protocol maximum of 84 mg for ESKETAMINE_NASAL
+      ESKETAMINE_NASAL | mg    | 112  | An order of 112 mg is above the protocol maximum of 84 mg for esketamine
       """)
   void noOrderAboveTheProtocolMaximum(String route, String unit, double amount, String refusal) {
     ProcessInstance dose = doseCheckedWith(route, Answers.preDoseCheck());
@@ -467,7 +467,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     Map<String, Object> tooMuch = Answers.administerDose();
     tooMuch.put("doseMg", 112.0);
 
-    assertRefused(dose, "administerDose", tooMuch, "doseMg", "112 mg is above the protocol maximum of 84 mg for ESKETAMINE_NASAL");
+    assertRefused(dose, "administerDose", tooMuch, "doseMg", "112 mg is above the protocol maximum of 84 mg for esketamine");
   }
 
   @Test
@@ -524,7 +524,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     ProcessInstance dose = observedDose("ESKETAMINE_NASAL", 119);
 
     assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED)), "dischargedAt",
-        "After a esketamine dose the patient must be observed for at least 120 minutes before discharge; 119 since");
+        "After an esketamine dose the patient must be observed for at least 120 minutes before discharge; 119 since");
 
     Instant twoHours = DISCHARGED.plus(Duration.ofMinutes(1));
     moveClockTo(twoHours);
@@ -589,7 +589,7 @@ class DosingSessionProcessTest extends ProcessDriver {
       assertThat(historicVariable(dose, "minutesMonitored")).isEqualTo(45 + gap);
     } else {
       assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED)), "dischargedAt",
-          "Vitals are due every 15 minutes after a IV dose; the longest time without a reading was 16 minutes");
+          "Vitals are due every 15 minutes after an IV dose; the longest time without a reading was 16 minutes");
     }
   }
 
