@@ -107,6 +107,8 @@ class DosingSessionProcessTest extends ProcessDriver {
 
     complete(dose, "scheduleIntegration", "integrationAt", iso(DISCHARGED.plus(Duration.ofHours(20))));
     assertThat(task()).hasCandidateGroup("therapists").hasDueDate(deadline).hasName("Integration session — K-0042");
+    assertThat(task().getFollowUpDate()).as("the booked time; the due date stays the window's deadline, for the closing-windows queue")
+        .isEqualTo(Date.from(DISCHARGED.plus(Duration.ofHours(20))));
     moveClockTo(DISCHARGED.plus(Duration.ofHours(20)));
     complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60, "followUpNeeded", false);
 
