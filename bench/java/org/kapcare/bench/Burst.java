@@ -5,11 +5,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.kapcare.Answers;
 import org.kapcare.clinic.Journeys;
+import org.kapcare.integrationwindow.WindowsRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,8 +42,8 @@ final class Burst {
   private static final int FULL_COUNT = 10_000;
   private static final int FULL_SPREAD_SECONDS = 60;
   private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(30);
-  private static final String ALERT = "integration-window-missed";
-  private static final String REMINDER = "integration-reminder";
+  private static final String ALERT = WindowsRecord.ALERT;
+  private static final String REMINDER = WindowsRecord.REMINDER;
   private static final int THREADS = 2;
 
   enum Kind {
@@ -67,11 +68,14 @@ final class Burst {
 
   record Lags(String summary, double lastAfterLastDeadline, double drain, int missing, int duplicated) {}
 
-  /** What a burst left: its escalations and, for KAP Care, its managers' alerts as queued and as delivered. */
-  record Result(double setupSeconds, Lags escalations, Lags alertsQueued, Lags alertsDelivered) {
+  /**
+   * What a burst left: its escalations and, for KAP Care, its managers' alerts as queued and as
+   * delivered, and the journeys the cluster test's exactly-once check finds wanting ({@link WindowsRecord}).
+   */
+  record Result(double setupSeconds, Lags escalations, Lags alertsQueued, Lags alertsDelivered, List<String> notExactlyOnce) {
     int failures() {
       int failures = escalations.missing() + escalations.duplicated();
-      return alertsQueued == null ? failures : failures + alertsQueued.missing() + alertsQueued.duplicated();
+      return alertsQueued == null ? failures : failures + alertsQueued.missing() + alertsQueued.duplicated() + notExactlyOnce.size();
     }
   }
 
@@ -260,27 +264,42 @@ final class Burst {
 
   Result result(JdbcTemplate jdbc) {
     Lags escalations = lags(jdbc, ESCALATIONS, kind.escalation);
-    return kind == Kind.BARE ? new Result(setupSeconds(), escalations, null, null)
-        : new Result(setupSeconds(), escalations, lags(jdbc, ALERTS_QUEUED, ALERT), lags(jdbc, ALERTS_SENT, ALERT));
+    return kind == Kind.BARE ? new Result(setupSeconds(), escalations, null, null, List.of())
+        : new Result(setupSeconds(), escalations, lags(jdbc, ALERTS_QUEUED, ALERT), lags(jdbc, ALERTS_SENT, ALERT),
+            unchecked(() -> record(jdbc).notExactlyOnce()));
+  }
+
+  /** What the database holds of these windows, read as the cluster test reads it. */
+  WindowsRecord record(JdbcTemplate jdbc) {
+    return new WindowsRecord((sql, args) -> jdbc.query(sql, (ResultSet rs, int row) -> {
+      List<Object> columns = new ArrayList<>();
+      for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+        columns.add(rs.getObject(c));
+      }
+      return columns;
+    }, args), prefix);
   }
 
   /** Successful jobs of one step of these windows (the deadline timer, the alert step), by the node that ran them. */
   Map<String, Long> jobsByNode(JdbcTemplate jdbc, String activityId) {
-    Map<String, Long> byNode = new TreeMap<>();
-    jdbc.query("""
-        SELECT j.HOSTNAME_, COUNT(*) FROM ACT_HI_JOB_LOG j JOIN ACT_HI_PROCINST p ON p.ID_ = j.PROCESS_INSTANCE_ID_
-         WHERE j.JOB_STATE_ = 2 AND j.ACT_ID_ = ? AND p.BUSINESS_KEY_ LIKE ? GROUP BY j.HOSTNAME_""",
-        (ResultSet rs) -> {
-          byNode.put(rs.getString(1), rs.getLong(2));
-        }, activityId, like());
-    return byNode;
+    return unchecked(() -> record(jdbc).jobsByNode(activityId, Instant.EPOCH));
   }
 
   /** Job attempts that failed (and were retried by the engine), such as two nodes updating one journey at once. */
   long failedJobAttempts(JdbcTemplate jdbc) {
-    return jdbc.queryForObject("""
-        SELECT COUNT(*) FROM ACT_HI_JOB_LOG j JOIN ACT_HI_PROCINST p ON p.ID_ = j.PROCESS_INSTANCE_ID_
-         WHERE j.JOB_STATE_ = 1 AND p.BUSINESS_KEY_ LIKE ?""", Long.class, like());
+    return unchecked(() -> record(jdbc).failedJobAttempts()).stream().mapToLong(row -> ((Number) row.get(3)).longValue()).sum();
+  }
+
+  private interface SqlCall<T> {
+    T call() throws SQLException;
+  }
+
+  private static <T> T unchecked(SqlCall<T> call) {
+    try {
+      return call.call();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static final String ESCALATIONS = """

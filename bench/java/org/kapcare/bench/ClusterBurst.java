@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.kapcare.ClusterNode;
 import org.kapcare.HeadlessApp;
+import org.kapcare.integrationwindow.WindowsRecord;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,7 +26,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ClusterBurst {
 
-  private static final String ALERT_STEP = "alertMissedIntegration";
   /**
    * How far away the deadlines are while the windows are set up: KAP Care's discharges are then
    * recorded 36 h ago, so each window's reminder (halfway) falls due at once, as it does for a
@@ -127,16 +126,13 @@ final class ClusterBurst {
     Burst.Result bareResult = bare.result(jdbc);
 
     EscalationBurst.addFigures(section, kapCareResult, bareResult);
-    Map<String, Long> deliveries = new LinkedHashMap<>();
-    for (ClusterNode node : nodes) {
-      deliveries.put(node.name(), node.countLogLines("integration-window-missed for patient " + prefix + "-"));
-    }
+    Map<String, Long> deliveries = kapCare.record(jdbc).alertDeliveries(nodes);
     long deliveredTwice = deliveries.values().stream().mapToLong(Long::longValue).sum() - windows;
     BenchReport.add(section, "managers' alerts delivered twice (the nodes' log lines)", deliveredTwice, "");
     BenchReport.add(section, "KAP Care: deadline timers fired, by node",
         split(kapCare.jobsByNode(jdbc, kapCare.kind().timer)), "");
     BenchReport.add(section, "KAP Care: alert steps (escalations) run, by node",
-        split(kapCare.jobsByNode(jdbc, ALERT_STEP)), "");
+        split(kapCare.jobsByNode(jdbc, WindowsRecord.ALERT_STEP)), "");
     BenchReport.add(section, "KAP Care: managers' alerts delivered, by node", split(deliveries), "");
     BenchReport.add(section, "bare engine: timers fired, by node", split(bare.jobsByNode(jdbc, bare.kind().timer)), "");
     BenchReport.add(section, "failed job attempts, retried by the engine: KAP Care / bare engine",

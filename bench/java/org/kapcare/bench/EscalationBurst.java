@@ -88,6 +88,8 @@ final class EscalationBurst {
         + kapCare.escalations().duplicated(), "");
     BenchReport.add(section, "managers' alerts: missing / duplicated", kapCare.alertsQueued().missing() + " / "
         + kapCare.alertsQueued().duplicated(), "");
+    BenchReport.add(section, "journeys not escalated, alerted and reminded exactly once (the cluster test's check)",
+        kapCare.notExactlyOnce().size(), "");
     if (kapCare.failures() + bare.failures() > 0) {
       BenchReport.note(section, BenchReport.FAILED + "every window must escalate and alert exactly once (bare engine: "
           + bare.escalations().missing() + " missing / " + bare.escalations().duplicated() + " duplicated).");

@@ -1,6 +1,10 @@
 package org.kapcare.integrationwindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kapcare.integrationwindow.WindowsRecord.ALERT;
+import static org.kapcare.integrationwindow.WindowsRecord.ALERT_STEP;
+import static org.kapcare.integrationwindow.WindowsRecord.DEADLINE_TIMER;
+import static org.kapcare.integrationwindow.WindowsRecord.ESCALATION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,8 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,11 +77,6 @@ class IntegrationWindowClusterIT {
   private static final Duration LOCK_TIME = Duration.ofSeconds(15);
   private static final int CLIENT_THREADS = 4;
 
-  private static final String ESCALATION = "reviewMissedIntegration";
-  private static final String DEADLINE_TIMER = "integrationDeadlinePassed";
-  private static final String ALERT_STEP = "alertMissedIntegration";
-  private static final String ALERT = "integration-window-missed";
-  private static final String REMINDER = "integration-reminder";
 
   @RegisterExtension
   static final Postgres postgres = new Postgres();
@@ -236,7 +232,11 @@ class IntegrationWindowClusterIT {
   /** {@code count} journeys whose doses' integration windows all close at {@code deadline}. */
   record Windows(String prefix, int count, Instant deadline) {
     String like() {
-      return prefix + "-%";
+      return record().like();
+    }
+
+    WindowsRecord record() {
+      return new WindowsRecord(IntegrationWindowClusterIT::rows, prefix);
     }
 
     String patient(int i) {
@@ -321,29 +321,8 @@ class IntegrationWindowClusterIT {
   // --- what the database says ----------------------------------------------------------------
 
   private static void assertEveryWindowEscalatedExactlyOnce(Windows windows) throws SQLException {
-    Map<String, Long> escalations = perJourney("""
-        SELECT p.BUSINESS_KEY_, COUNT(t.ID_) FROM ACT_HI_PROCINST p
-          LEFT JOIN ACT_HI_TASKINST t ON t.PROC_INST_ID_ = p.ID_ AND t.TASK_DEF_KEY_ = ?
-         WHERE p.PROC_DEF_KEY_ = 'care-journey' AND p.BUSINESS_KEY_ LIKE ? GROUP BY p.BUSINESS_KEY_""",
-        ESCALATION, windows.like());
-    Map<String, Long> alerts = perJourney("""
-        SELECT p.BUSINESS_KEY_, COUNT(n.id) FROM ACT_HI_PROCINST p
-          LEFT JOIN kapcare_notification n ON n.patient_id = p.BUSINESS_KEY_ AND n.template = ?
-         WHERE p.PROC_DEF_KEY_ = 'care-journey' AND p.BUSINESS_KEY_ LIKE ? GROUP BY p.BUSINESS_KEY_""",
-        ALERT, windows.like());
-    Map<String, Long> reminders = perJourney("""
-        SELECT p.BUSINESS_KEY_, COUNT(n.id) FROM ACT_HI_PROCINST p
-          LEFT JOIN kapcare_notification n ON n.patient_id = p.BUSINESS_KEY_ AND n.template = ?
-         WHERE p.PROC_DEF_KEY_ = 'care-journey' AND p.BUSINESS_KEY_ LIKE ? GROUP BY p.BUSINESS_KEY_""",
-        REMINDER, windows.like());
-
-    assertThat(escalations).as("journeys").hasSize(windows.count());
-    assertThat(which(escalations, n -> n == 0)).as("windows that never escalated").isEmpty();
-    assertThat(which(escalations, n -> n > 1)).as("windows escalated more than once").isEmpty();
-    assertThat(which(alerts, n -> n == 0)).as("windows without a managers' alert").isEmpty();
-    assertThat(which(alerts, n -> n > 1)).as("windows alerted more than once").isEmpty();
-    assertThat(which(reminders, n -> n != 2)).as("windows without exactly one reminder to coordinators and one to therapists")
-        .isEmpty();
+    assertThat(windows.record().journeys()).as("journeys").isEqualTo(windows.count());
+    assertThat(windows.record().notExactlyOnce()).as("windows not escalated, alerted and reminded exactly once").isEmpty();
     assertThat(count("SELECT COUNT(*) FROM kapcare_notification WHERE template = ? AND patient_id LIKE ? AND recipient <> 'managers'",
         ALERT, windows.like())).as("alerts to anyone but the managers").isZero();
     assertThat(escalationTimes(windows)).as("escalations opened before the deadline")
@@ -384,14 +363,7 @@ class IntegrationWindowClusterIT {
 
   /** Successful jobs of one activity for these windows, by the node that ran them (optionally only after a moment). */
   private static Map<String, Long> jobsByNode(Windows windows, String activityId, Instant after) throws SQLException {
-    Map<String, Long> byNode = new TreeMap<>();
-    for (List<Object> row : rows("""
-        SELECT j.HOSTNAME_, COUNT(*) FROM ACT_HI_JOB_LOG j JOIN ACT_HI_PROCINST p ON p.ID_ = j.PROCESS_INSTANCE_ID_
-         WHERE j.JOB_STATE_ = 2 AND j.ACT_ID_ = ? AND p.BUSINESS_KEY_ LIKE ? AND j.TIMESTAMP_ > ? GROUP BY j.HOSTNAME_""",
-        activityId, windows.like(), Timestamp.from(after == null ? Instant.EPOCH : after))) {
-      byNode.put(String.valueOf(row.get(0)), ((Number) row.get(1)).longValue());
-    }
-    return byNode;
+    return windows.record().jobsByNode(activityId, after == null ? Instant.EPOCH : after);
   }
 
   record LockedJob(String id, Instant lockExpires) {}
@@ -436,25 +408,12 @@ class IntegrationWindowClusterIT {
     print("%s: deadline timers fired by %s; escalations (alert step) by %s", windows.prefix(),
         jobsByNode(windows, DEADLINE_TIMER, null), jobsByNode(windows, ALERT_STEP, null));
     print("%s: managers' alerts delivered by %s", windows.prefix(), deliveries(windows, nodes.toArray(ClusterNode[]::new)));
-    List<List<Object>> failures = rows("""
-        SELECT j.HOSTNAME_, j.ACT_ID_, j.JOB_EXCEPTION_MSG_, COUNT(*) FROM ACT_HI_JOB_LOG j
-          JOIN ACT_HI_PROCINST p ON p.ID_ = j.PROCESS_INSTANCE_ID_
-         WHERE j.JOB_STATE_ = 1 AND p.BUSINESS_KEY_ LIKE ? GROUP BY j.HOSTNAME_, j.ACT_ID_, j.JOB_EXCEPTION_MSG_""",
-        windows.like());
+    List<List<Object>> failures = windows.record().failedJobAttempts();
     print("%s: failed job attempts (retried by the engine): %s", windows.prefix(), failures.isEmpty() ? "none" : failures);
   }
 
-  /**
-   * How many of these windows' alerts each node's dispatcher delivered in its current run, from its
-   * log: one line per delivery ({@code notification #.. integration-window-missed for patient CA-00001
-   * to managers: logged only ...}). The outbox row alone cannot tell: a row delivered twice is still one row.
-   */
   private static Map<String, Long> deliveries(Windows windows, ClusterNode... nodes) throws IOException {
-    Map<String, Long> byNode = new LinkedHashMap<>();
-    for (ClusterNode node : nodes) {
-      byNode.put(node.name(), node.countLogLines(ALERT + " for patient " + windows.prefix() + "-"));
-    }
-    return byNode;
+    return windows.record().alertDeliveries(List.of(nodes));
   }
 
   private static Instant latest(String sql, Windows windows) throws SQLException {
@@ -542,19 +501,6 @@ class IntegrationWindowClusterIT {
     if (millis > 0) {
       Thread.sleep(millis);
     }
-  }
-
-  private static List<String> which(Map<String, Long> perJourney, Predicate<Long> test) {
-    return perJourney.entrySet().stream().filter(entry -> test.test(entry.getValue()))
-        .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.toList());
-  }
-
-  private static Map<String, Long> perJourney(String sql, Object... args) throws SQLException {
-    Map<String, Long> counts = new TreeMap<>();
-    for (List<Object> row : rows(sql, args)) {
-      counts.put((String) row.get(0), ((Number) row.get(1)).longValue());
-    }
-    return counts;
   }
 
   private static long count(String sql, Object... args) throws SQLException {
