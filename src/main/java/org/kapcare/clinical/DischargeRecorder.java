@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.kapcare.clinic.EngineClock;
@@ -46,9 +47,12 @@ public class DischargeRecorder implements TaskListener {
     if (dischargedAt.isAfter(EngineClock.now().plus(Observation.CLOCK_SKEW))) {
       throw new InvalidInputException("dischargedAt", "The discharge time cannot be in the future; record it when the patient leaves");
     }
-    List<String> against = observation.againstDischarge(task, dischargedAt);
+    List<VitalsTimeline.Shortfall> against = observation.againstDischarge(task, dischargedAt);
     if (!against.isEmpty()) {
-      PrescriberOverride.block(task, "dischargedAt", String.join("; ", against));
+      // One refusal, one approval: it covers these kinds of shortfall at whatever minute the patient leaves.
+      PrescriberOverride.block(task, "dischargedAt",
+          against.stream().map(VitalsTimeline.Shortfall::description).collect(Collectors.joining("; ")),
+          against.stream().map(VitalsTimeline.Shortfall::kind).collect(Collectors.joining("; ")));
     }
     Object readyToLeave = values.get("readyToLeaveAt");
     Instant readyToLeaveAt = readyToLeave == null || readyToLeave.toString().isBlank() ? dischargedAt

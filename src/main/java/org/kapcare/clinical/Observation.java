@@ -102,7 +102,7 @@ public class Observation {
    * A discharge at {@code dischargedAt}: refused outright before the last reading, otherwise the
    * minutes observed are kept and what stands against it is returned, for a prescriber to weigh.
    */
-  List<String> againstDischarge(DelegateTask task, Instant dischargedAt) {
+  List<VitalsTimeline.Shortfall> againstDischarge(DelegateTask task, Instant dischargedAt) {
     VitalsTimeline timeline = timeline(task);
     if (dischargedAt.isBefore(timeline.lastAt())) {
       throw new InvalidInputException("dischargedAt", "The discharge time cannot be before the last vitals reading");

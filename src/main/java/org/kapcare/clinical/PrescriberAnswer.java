@@ -41,7 +41,7 @@ public class PrescriberAnswer implements TaskListener {
     task.setVariable(step + SUFFIX, FormValues.text(values, "prescriberAnswer"));
     task.setVariable(step + SUFFIX + "By", prescriber);
     task.setVariable(step + SUFFIX + "Reason", FormValues.text(values, "prescriberAnswerReason"));
-    task.setVariable(step + SUFFIX + "For", values.getOrDefault(PrescriberOverride.ASKED_BECAUSE, ""));
+    task.setVariable(step + SUFFIX + "For", values.getOrDefault(PrescriberOverride.ASKED_APPROVES, ""));
   }
 
   /** The answer to {@code task}'s step, taken: it stands for this completion only. */

@@ -30,6 +30,8 @@ public class PrescriberOverride implements TaskListener {
   static final String ASKED_ABOUT = "prescriberAskedAbout";
   static final String ASKED_BECAUSE = "prescriberAskedBecause";
   static final String ASK_REASON = "prescriberAskReason";
+  /** What an approval of the request would cover ({@link #block(DelegateTask, String, String, String)}). */
+  static final String ASKED_APPROVES = "prescriberAskedApproves";
   /** On the completing task only: the block a prescriber's answer approved, which alone it lifts. */
   private static final String APPROVED_FOR = "ApprovedFor";
 
@@ -49,8 +51,17 @@ public class PrescriberOverride implements TaskListener {
    * the nurse's request when they asked, and is refused otherwise, saying how to get past it.
    */
   public static void block(DelegateTask task, String field, String refusal) {
+    block(task, field, refusal, refusal);
+  }
+
+  /**
+   * As {@link #block(DelegateTask, String, String)}, where an approval covers {@code approves}
+   * rather than the refusal's very words: a dose is approved as it was asked about, to the mg, but a
+   * discharge by the kind of shortfall, since the minutes move on while the prescriber answers.
+   */
+  public static void block(DelegateTask task, String field, String refusal, String approves) {
     Object approvedFor = task.getVariableLocal(task.getTaskDefinitionKey() + APPROVED_FOR);
-    if (overridden(task) && (approvedFor == null || approvedFor.equals(refusal))) {
+    if (overridden(task) && (approvedFor == null || approvedFor.equals(approves))) {
       return;
     }
     if (approvedFor != null) {
@@ -58,6 +69,7 @@ public class PrescriberOverride implements TaskListener {
     }
     if (FormValues.flag(task.getVariables(), task.getTaskDefinitionKey() + "AskPrescriber")) {
       task.setVariable(ASKED_BECAUSE, refusal);
+      task.setVariable(ASKED_APPROVES, approves);
       return;
     }
     throw new InvalidInputException(field, refusal + ". Tick \"Ask a prescriber\" with your reason: a prescriber decides from their queue");
@@ -84,6 +96,7 @@ public class PrescriberOverride implements TaskListener {
     } else if (asks) {
       task.setVariable(ASKED_ABOUT, task.getName());
       task.setVariable(ASKED_BECAUSE, "");
+      task.setVariable(ASKED_APPROVES, "");
       task.setVariable(ASK_REASON, FormValues.text(values, key + "AskReason"));
     }
   }

@@ -48,27 +48,33 @@ public record VitalsTimeline(Instant startedAt, Instant lastAt, int readings, Du
   }
 
   /**
-   * What stands against a discharge at {@code dischargedAt}, in the clinic's words; empty when
-   * nothing does. The time from the last reading to the discharge counts as a gap: the discharge
-   * check takes the last vitals.
+   * One thing against a discharge: what kind of shortfall (what a prescriber's approval covers, as the
+   * minutes move on while they answer) and, in the clinic's words, by how much.
    */
-  public List<String> againstDischargeAt(Instant dischargedAt, String route, Optional<Duration> every, int minimumMinutes) {
-    List<String> against = new ArrayList<>();
+  public record Shortfall(String kind, String description) {}
+
+  /**
+   * What stands against a discharge at {@code dischargedAt}; empty when nothing does. The time from
+   * the last reading to the discharge counts as a gap: the discharge check takes the last vitals.
+   */
+  public List<Shortfall> againstDischargeAt(Instant dischargedAt, String route, Optional<Duration> every, int minimumMinutes) {
+    List<Shortfall> against = new ArrayList<>();
     String routeName = Routes.withArticle(route);
     long observed = minutesAfterStart(dischargedAt);
     if (observed < minimumMinutes) {
-      against.add("After " + routeName + " dose the patient must be observed for at least " + minimumMinutes
-          + " minutes before discharge; " + observed + " since the dose started");
+      against.add(new Shortfall("a discharge before the minimum observation", "After " + routeName
+          + " dose the patient must be observed for at least " + minimumMinutes + " minutes before discharge; " + observed
+          + " since the dose started"));
     }
     Duration lastGap = Duration.between(lastAt, dischargedAt);
     Duration longest = lastGap.compareTo(longestGap) > 0 ? lastGap : longestGap;
     if (every.isPresent() && longest.compareTo(every.get()) > 0) {
-      against.add("Vitals are due every " + every.get().toMinutes() + " minutes after " + routeName
-          + " dose; the longest time without a reading was " + roundedUp(longest) + " minutes");
+      against.add(new Shortfall("a gap in the vitals", "Vitals are due every " + every.get().toMinutes() + " minutes after "
+          + routeName + " dose; the longest time without a reading was " + roundedUp(longest) + " minutes"));
     }
     if (peakMinute == null) {
-      against.add("No blood pressure was recorded " + (PEAK_MINUTE - PEAK_LEEWAY) + " to " + (PEAK_MINUTE + PEAK_LEEWAY)
-          + " minutes after the start of the dose, when it peaks");
+      against.add(new Shortfall("no blood pressure at its peak", "No blood pressure was recorded " + (PEAK_MINUTE - PEAK_LEEWAY)
+          + " to " + (PEAK_MINUTE + PEAK_LEEWAY) + " minutes after the start of the dose, when it peaks"));
     }
     return against;
   }

@@ -417,9 +417,22 @@ class DosingSessionProcessTest extends ProcessDriver {
   void anApprovedEarlyDischargeGoesAheadOnce() {
     ProcessInstance dose = dischargedEarlyAndAsked("approved");
 
-    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED)));
+    // The prescriber took 7 minutes to answer: the patient leaves later than asked, observed longer.
+    moveClockTo(DISCHARGED.plus(Duration.ofMinutes(7)));
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED.plus(Duration.ofMinutes(7)))));
     assertThat(dose).isWaitingAt("scheduleIntegration");
     assertThat(historicVariable(dose, "dischargeCheckOverrideBy")).isEqualTo("prescriber");
+  }
+
+  /** An early discharge approved at 45 minutes does not cover a new shortfall: 16 minutes without vitals by the time the patient leaves. */
+  @Test
+  void anApprovedEarlyDischargeDoesNotCoverAGapThatOpenedSince() {
+    ProcessInstance dose = dischargedEarlyAndAsked("approved");
+
+    moveClockTo(DISCHARGED.plus(Duration.ofMinutes(16)));
+    assertRefused(dose, "dischargeCheck", Answers.dischargeCheck(iso(DISCHARGED.plus(Duration.ofMinutes(16)))),
+        "dischargedAt", "the longest time without a reading was 16 minutes. The prescriber approved this instead: "
+            + "a discharge before the minimum observation");
   }
 
   private ProcessInstance dischargedEarlyAndAsked(String answer) {
