@@ -46,6 +46,10 @@ public class Observation {
   /** {@code administerDose} completed: the observation starts when the dose did, from the pre-dose SpO2. */
   public void started(DelegateTask task) {
     Map<String, Object> values = task.getVariables();
+    if (FormValues.flag(values, task.getTaskDefinitionKey() + "AskPrescriber")) {
+      // Asked before giving it: the step comes back with the answer, and the start is recorded then.
+      return;
+    }
     Instant start = FormValues.instant(values, "doseStartedAt");
     Instant now = EngineClock.now();
     if (start.isAfter(now.plus(CLOCK_SKEW))) {
