@@ -670,6 +670,15 @@ class DosingSessionProcessTest extends ProcessDriver {
     assertRefused(dose, "administerDose", startedAt(NOW.plus(Duration.ofMinutes(minutesFromNow))), "doseStartedAt", refusal);
   }
 
+  @Test
+  void readyToLeaveAfterTheDischargeIsRefused() {
+    ProcessInstance dose = observedDose("ESKETAMINE_NASAL", 125);
+    Map<String, Object> discharge = Answers.dischargeCheck(iso(DISCHARGED));
+    discharge.put("readyToLeaveAt", iso(DISCHARGED.plus(Duration.ofMinutes(1))));
+
+    assertRefused(dose, "dischargeCheck", discharge, "readyToLeaveAt", "cannot have been ready to leave after the discharge");
+  }
+
   /** A nurse who finds the patient not ready sends the dose back to the observation, with nothing else to fill in. */
   @Test
   void aPatientNotReadyToLeaveIsObservedOn() {
