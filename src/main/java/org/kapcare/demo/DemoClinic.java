@@ -9,8 +9,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
 import org.kapcare.clinic.Journeys;
 import org.kapcare.integrationwindow.IntegrationWindowPolicy;
@@ -79,7 +84,6 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
     clock.install();
     try {
       int notifications = write(running, "running", started);
-      clock.leave();
       LOG.info("Demo clinic: {} running journeys wait in the queues ({} s); log in as coordinator, therapist, "
           + "prescriber, nurse, manager or admin (password demo)", running.size(), seconds(started));
       finishedJourneys = CompletableFuture.runAsync(() -> writeHistory(finished, notifications, started),
@@ -138,22 +142,64 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
     return patients;
   }
 
-  /** Each patient is one transaction: those written so far stay, and a restart would skip the demo. */
+  /**
+   * Each patient is one transaction: those written so far stay, and a restart would skip the demo.
+   * {@code kapcare.demo.writers} patients are written side by side, each thread on its own story
+   * clock; the first that fails stops the others between two patients.
+   */
   private int write(List<Patient> patients, String kind, long started) {
     int progressEvery = Math.max(1, patients.size() / 10);
-    int notifications = 0;
-    for (int written = 0; written < patients.size() && !stopping; written++) {
-      notifications += live(patients.get(written));
-      if ((written + 1) % progressEvery == 0) {
-        LOG.info("Demo clinic: {} of {} {} journeys written ({} s)", written + 1, patients.size(), kind,
-            seconds(started));
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger written = new AtomicInteger();
+    AtomicInteger notifications = new AtomicInteger();
+    AtomicBoolean failed = new AtomicBoolean();
+    ExecutorService writers = Executors.newFixedThreadPool(settings.writers(),
+        runnable -> new Thread(runnable, Thread.currentThread().getName() + "-writer"));
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int writer = 0; writer < settings.writers(); writer++) {
+        work.add(writers.submit(() -> {
+          try {
+            for (int i = next.getAndIncrement(); i < patients.size() && !stopping && !failed.get(); i = next.getAndIncrement()) {
+              notifications.addAndGet(live(patients.get(i)));
+              int done = written.incrementAndGet();
+              if (done % progressEvery == 0) {
+                LOG.info("Demo clinic: {} of {} {} journeys written ({} s)", done, patients.size(), kind, seconds(started));
+              }
+            }
+          } catch (RuntimeException e) {
+            failed.set(true);
+            throw e;
+          } finally {
+            clock.leave();
+          }
+        }));
       }
+      for (Future<?> writer : work) {
+        awaitWriter(writer);
+      }
+    } finally {
+      writers.shutdown();
     }
     if (stopping) {
       LOG.warn("Demo clinic: the app stopped before every {} journey was written; those written stay, and a "
           + "restart writes no more (delete ./data for the whole demo clinic)", kind);
     }
-    return notifications;
+    return notifications.get();
+  }
+
+  private static void awaitWriter(Future<?> writer) {
+    try {
+      writer.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Demo clinic: interrupted while the journeys were written", e);
+    }
   }
 
   private int live(Patient patient) {
