@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -13,8 +14,9 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.http.HttpHeaders;
 
 /**
- * HTTP Basic, and for reading {@code /api/insight/*} also the Cockpit login: the Cockpit plugin's
- * script calls those endpoints with the browser's webapp session, so managers sign in once.
+ * HTTP Basic, and for reading {@code /api/insight/*} and {@code /api/patients} also the webapps'
+ * login: the Cockpit and Tasklist plugins' scripts call those endpoints with the browser's webapp
+ * session, so staff sign in once.
  *
  * <p>Only GET is accepted on the session: a browser sends the session cookie with any request a
  * foreign page makes, so anything that changes state keeps needing credentials (no CSRF). Only the
@@ -25,7 +27,7 @@ import org.springframework.http.HttpHeaders;
  */
 public class BasicOrCockpitSession extends HttpBasicAuthenticationProvider {
 
-  static final String SESSION_READABLE = "/api/insight/";
+  static final List<String> SESSION_READABLE = List.of("/api/insight/", "/api/patients");
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
@@ -52,6 +54,6 @@ public class BasicOrCockpitSession extends HttpBasicAuthenticationProvider {
 
   private static boolean sessionReadable(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return "GET".equals(request.getMethod()) && path.startsWith(SESSION_READABLE);
+    return "GET".equals(request.getMethod()) && SESSION_READABLE.stream().anyMatch(path::startsWith);
   }
 }

@@ -25,6 +25,7 @@ class PatientAccesses {
   private static final Pattern JOURNEY = Pattern.compile("^/(process-instance|execution)/([^/]+)/(variables|localVariables)(/.*)?$");
   private static final Pattern ACROSS_JOURNEYS = Pattern.compile("^/(variable-instance|history/variable-instance|history/detail)(/.*)?$");
   private static final Pattern WITHDRAWAL = Pattern.compile("^/api/journeys/([^/]+)/withdrawal$");
+  private static final Pattern CHART = Pattern.compile("^/api/patients/([^/]+)$");
 
   private final OpenTasks openTasks;
   private final RuntimeService runtime;
@@ -46,6 +47,10 @@ class PatientAccesses {
     Matcher withdrawal = WITHDRAWAL.matcher(path);
     if (withdrawal.matches() && "POST".equals(request.getMethod())) {
       return new Access(withdrawal.group(1), AccessLog.CHANGE, "recorded a withdrawal");
+    }
+    Matcher chart = CHART.matcher(path);
+    if (chart.matches() && "GET".equals(request.getMethod())) {
+      return new Access(chart.group(1), AccessLog.READ, "chart");
     }
     String patientId = request.getParameter("patientId");
     if ("/api/notifications".equals(path) && patientId != null && !patientId.isBlank()) {

@@ -2,8 +2,8 @@ package org.kapcare.web;
 
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.kapcare.clinic.NoSuchPatient;
 import org.kapcare.forms.InvalidInputException;
-import org.kapcare.journey.JourneyNotFoundException;
 import org.kapcare.security.ErrorBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,8 +19,8 @@ public class ApiErrors {
     return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.getField());
   }
 
-  @ExceptionHandler(JourneyNotFoundException.class)
-  ResponseEntity<Map<String, String>> notFound(JourneyNotFoundException e) {
+  @ExceptionHandler(NoSuchPatient.class)
+  ResponseEntity<Map<String, String>> notFound(NoSuchPatient e) {
     return body(HttpStatus.NOT_FOUND, e.getMessage(), "patientId");
   }
 

@@ -5,6 +5,8 @@
  * accepts the Cockpit login for reading, so managers sign in once.
  */
 
+import { el, getJson, kapcareRoot, table } from "../../../../../../../kapcare/ui.js";
+
 const HEATMAP_KEYS = ["care-journey", "dosing-session"];
 
 const METRICS = {
@@ -12,22 +14,6 @@ const METRICS = {
   average: { label: "Average time spent", value: a => a.averageMs, format: duration },
   p90: { label: "90th percentile time", value: a => a.p90Ms, format: duration }
 };
-
-/** KAP Care's own root: Cockpit's app-root is it plus the webapp path, "/camunda" unless configured. */
-function kapcareRoot() {
-  const base = document.querySelector("base");
-  const appRoot = (base && base.getAttribute("app-root")) || "/camunda";
-  return appRoot.replace(/\/camunda\/?$/, "");
-}
-
-async function getJson(url) {
-  const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    throw new Error(body.error || body.message || `${response.status} ${response.statusText}`);
-  }
-  return body;
-}
 
 function insight(path, params) {
   const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value));
@@ -52,20 +38,6 @@ function duration(ms) {
 
 function percent(share) {
   return share === null || share === undefined ? "–" : `${Math.round(share * 100)}%`;
-}
-
-/** A DOM element with attributes and children; text always goes in as text, never as HTML. */
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => element.setAttribute(name, value));
-  children.forEach(child => element.append(child instanceof Node ? child : String(child ?? "–")));
-  return element;
-}
-
-function table(id, headings, rows) {
-  return el("table", { id, class: "table table-condensed kapcare-table" },
-    el("thead", {}, el("tr", {}, ...headings.map(heading => el("th", {}, heading)))),
-    el("tbody", {}, ...rows.map(cells => el("tr", {}, ...cells.map(cell => el("td", {}, cell))))));
 }
 
 function dateInput(id, label, value, onChange) {

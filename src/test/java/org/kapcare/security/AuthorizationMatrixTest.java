@@ -245,6 +245,11 @@ class AuthorizationMatrixTest {
       POST   | /engine-rest/signal                                              | {"name":"matrix-no-such-signal"} | U F F F F F Y
       # KAP Care's /api
       POST   | /api/journeys/{patient}/withdrawal                               |                              | U Y F F F F F
+      GET    | /api/patients/{patient}                                          |                              | U Y Y Y Y Y Y
+      GET    | /api/patients?q={patient}                                        |                              | U Y Y Y Y Y Y
+      GET    | /api/patients?taskId={cTask}                                     |                              | U Y - - - Y Y
+      GET    | /camunda/api/tasklist/plugin/kapcare-chart/static/app/plugin.js  |                              | Y Y Y Y Y Y Y
+      GET    | /kapcare/ui.js                                                   |                              | Y Y Y Y Y Y Y
       GET    | /api/insight/kpis                                                |                              | U F F F F Y Y
       GET    | /api/insight/heatmap?processDefinitionKey=care-journey           |                              | U F F F F Y Y
       GET    | /api/notifications                                               |                              | U F F F F Y Y

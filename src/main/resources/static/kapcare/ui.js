@@ -1,0 +1,34 @@
+/*
+ * What KAP Care's webapp plugins share (plain ES module, no build step): served by the app at
+ * /kapcare/ui.js, imported by the Cockpit insight plugin and the Tasklist patient chart.
+ */
+
+/** KAP Care's own root: the webapps' app-root is it plus the webapp path, "/camunda" unless configured. */
+export function kapcareRoot() {
+  const base = document.querySelector("base");
+  const appRoot = (base && base.getAttribute("app-root")) || "/camunda";
+  return appRoot.replace(/\/camunda\/?$/, "");
+}
+
+export async function getJson(url) {
+  const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new Error(body.error || body.message || `${response.status} ${response.statusText}`);
+  }
+  return body;
+}
+
+/** A DOM element with attributes and children; text always goes in as text, never as HTML. */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => element.setAttribute(name, value));
+  children.forEach(child => element.append(child instanceof Node ? child : String(child ?? "–")));
+  return element;
+}
+
+export function table(id, headings, rows) {
+  return el("table", { id, class: "table table-condensed kapcare-table" },
+    el("thead", {}, el("tr", {}, ...headings.map(heading => el("th", {}, heading)))),
+    el("tbody", {}, ...rows.map(cells => el("tr", {}, ...cells.map(cell => el("td", {}, cell))))));
+}

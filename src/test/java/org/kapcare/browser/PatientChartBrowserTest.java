@@ -1,0 +1,83 @@
+package org.kapcare.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.kapcare.Answers;
+import org.kapcare.JourneyDriver;
+import org.kapcare.WebAppTest;
+import org.kapcare.clinic.EngineClock;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** The patient beside the task in Tasklist: the Patient tab, and "Find patient" in the header. */
+@WebAppTest
+class PatientChartBrowserTest extends JourneyDriver {
+
+  @RegisterExtension
+  static final Browser browser = new Browser();
+
+  private static final By PATIENT_TAB = By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Patient']");
+  private static final By CHART = By.id("kapcare-chart");
+
+  /** A patient whose first dose was given (35 mg, 0.5 mg/kg), waiting at the second dose's pre-dose check. */
+  private ProcessInstance atSecondPreDoseCheck() {
+    Map<String, Object> consultation = Answers.consultation();
+    consultation.put("plannedDoses", 2);
+    ProcessInstance journey = consulted(consultation);
+    complete(journey, "medicalHistory", Answers.medicalHistory());
+    complete(journey, "informedConsent", "consentGiven", true, "consentFormVersion", "2026-03");
+    bookPreparationSession(journey);
+    holdPreparationSession(journey, "ready");
+    holdPreparationSession(journey, "ready");
+    giveDose(journey);
+    moveClockTo(EngineClock.now().plus(Duration.ofDays(7)));
+    ProcessInstance dose = currentDose(journey);
+    complete(dose, "scheduleDosing", "dosingAt", iso(EngineClock.now().plus(Duration.ofHours(2))), "rideHomeArranged", true);
+    executeJob(dose, "sendPreDoseInstructions");
+    return journey;
+  }
+
+  @Test
+  void aNurseAtThePreDoseCheckSeesTheBaselineAndTheLastDose() {
+    String patientId = atSecondPreDoseCheck().getBusinessKey();
+
+    browser.logIn("tasklist", "nurse");
+    browser.click(By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(),'Nursing queue')]"));
+    browser.click(By.xpath("//li[contains(@class,'task')]//h4//a[contains(normalize-space(),'Pre-dose check — " + patientId + "')]"));
+    browser.click(PATIENT_TAB);
+
+    WebElement chart = browser.visible(CHART);
+    assertThat(chart.getAttribute("data-patient")).isEqualTo(patientId);
+    assertThat(chart.getText()).contains("Dosing: dose 2 of 2", "IV infusion", "treatment-resistant depression",
+        "128/82, HR 72", "sertraline 100 mg", "Dosing session, 30 Nov 2026, 11:00");
+    WebElement doses = browser.visible(By.id("kapcare-chart-doses"));
+    assertThat(doses.findElements(By.cssSelector("tbody tr")).get(0).getText())
+        .contains("35 mg (0.50 mg/kg)", "126/80, HR 74, SpO₂ 98%", "124/80, HR 72, SpO₂ 98%", "75 min", "given");
+    assertThat(chart.getText()).doesNotContain("TRD", "ESKETAMINE", "undefined", "null", "cssrs", "phq9");
+    browser.scrollTo(chart);
+    browser.screenshot("nurse-patient-tab");
+  }
+
+  @Test
+  void aPrescriberFindsAPatientAndReadsThePhq9Chart() {
+    String patientId = atSecondPreDoseCheck().getBusinessKey();
+
+    browser.logIn("tasklist", "prescriber");
+    browser.click(By.id("kapcare-find-patient"));
+    browser.type(By.id("kapcare-patient-query"), patientId, Keys.TAB);
+    browser.click(By.cssSelector(".kapcare-found a[data-patient='" + patientId + "']"));
+
+    WebElement phq9 = browser.visible(By.cssSelector("#kapcare-patient-search figure[data-scale='PHQ-9']"));
+    assertThat(phq9.getText()).contains("PHQ-9: 19 (baseline)", "moderately severe", "severe", "minimal");
+    assertThat(phq9.findElements(By.cssSelector("circle.kapcare-score-point"))).hasSize(1);
+    assertThat(phq9.findElements(By.cssSelector("rect.kapcare-band"))).hasSize(5);
+    browser.scrollTo(phq9);
+    browser.screenshot("prescriber-finds-patient");
+  }
+}
