@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @ContextConfiguration(initializers = TestDatabase.class)
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:kapcare-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
+    "spring.datasource.url=jdbc:h2:mem:kapcare-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256;DEFAULT_NULL_ORDERING=HIGH",
     "camunda.bpm.job-execution.enabled=false",
     "kapcare.notify.dispatcher-enabled=false",
     "kapcare.demo.history=false",

@@ -13,7 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @ContextConfiguration(initializers = TestDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:kapcare-web-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
+    "spring.datasource.url=jdbc:h2:mem:kapcare-web-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256;DEFAULT_NULL_ORDERING=HIGH",
     // The REST API and webapps look the engine up by the name "default", so no generated name here.
     "camunda.bpm.job-execution.enabled=false",
     "kapcare.notify.dispatcher-enabled=false",

@@ -2,10 +2,6 @@ package org.kapcare.chart;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.kapcare.clinic.NoSuchPatient;
 import org.kapcare.security.SignedInStaff;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,25 +23,17 @@ class PatientController {
   private final ChartReader charts;
   private final PatientSearch search;
   private final SignedInStaff staff;
-  private final TaskService tasks;
-  private final RuntimeService runtime;
 
-  PatientController(ChartReader charts, PatientSearch search, SignedInStaff staff, TaskService tasks,
-      RuntimeService runtime) {
+  PatientController(ChartReader charts, PatientSearch search, SignedInStaff staff) {
     this.charts = charts;
     this.search = search;
     this.staff = staff;
-    this.tasks = tasks;
-    this.runtime = runtime;
   }
 
-  /** {@code ?q=} a part of a name or id; {@code ?taskId=} the patient of a task the caller may see. */
+  /** {@code ?q=} a part of a name or id. */
   @GetMapping
-  List<PatientSearch.Found> find(@RequestParam(required = false) String q, @RequestParam(required = false) String taskId) {
+  List<PatientSearch.Found> find(@RequestParam(required = false) String q) {
     ChartAudience audience = audience();
-    if (taskId != null) {
-      return List.of(patientOf(taskId));
-    }
     return staff.asSystem(() -> search.find(q, audience.seesEndedJourneys()));
   }
 
@@ -60,17 +48,5 @@ class PatientController {
 
   private ChartAudience audience() {
     return ChartAudience.of(staff).orElseThrow(() -> new AuthorizationException("Patient charts are for the clinic's staff"));
-  }
-
-  /** The task is looked up with the caller's own rights: one they may not see is not found. */
-  private PatientSearch.Found patientOf(String taskId) {
-    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null || task.getProcessInstanceId() == null) {
-      throw new NoSuchPatient("No open task of yours has this id");
-    }
-    ProcessInstance instance = staff.asSystem(() ->
-        runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult());
-    String patientId = instance.getBusinessKey();
-    return new PatientSearch.Found(patientId, null, true, null);
   }
 }

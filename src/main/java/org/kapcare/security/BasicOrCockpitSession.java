@@ -14,8 +14,8 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.http.HttpHeaders;
 
 /**
- * HTTP Basic, and for reading {@code /api/insight/*} and {@code /api/patients} also the webapps'
- * login: the Cockpit and Tasklist plugins' scripts call those endpoints with the browser's webapp
+ * HTTP Basic, and for reading {@code /api/insight/*}, {@code /api/patients} and {@code /api/tasks/*}
+ * also the webapps' login: the Cockpit and Tasklist plugins' scripts call those endpoints with the browser's webapp
  * session, so staff sign in once.
  *
  * <p>Only GET is accepted on the session: a browser sends the session cookie with any request a
@@ -27,7 +27,7 @@ import org.springframework.http.HttpHeaders;
  */
 public class BasicOrCockpitSession extends HttpBasicAuthenticationProvider {
 
-  static final List<String> SESSION_READABLE = List.of("/api/insight/", "/api/patients");
+  static final List<String> SESSION_READABLE = List.of("/api/insight/", "/api/patients", "/api/tasks/");
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {

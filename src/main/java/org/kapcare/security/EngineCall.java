@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The path is the resource after that prefix, as the servlet container decoded and normalised it
  * (no {@code ..}, no {@code ;parameters}), which is what the REST resources are matched against.
  */
-record EngineCall(String method, String path) {
+public record EngineCall(String method, String path) {
 
   private static final Pattern PREFIX = Pattern.compile("^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)?$");
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
@@ -22,7 +22,7 @@ record EngineCall(String method, String path) {
   private static final Pattern FILTER_WRITE = Pattern.compile("^/filter/(create|[^/]+)$");
 
   /** The engine call a request makes, or null when it goes elsewhere ({@code /api}, a webapp's own API). */
-  static EngineCall of(HttpServletRequest request) {
+  public static EngineCall of(HttpServletRequest request) {
     Matcher engine = PREFIX.matcher(pathOf(request));
     if (!engine.matches()) {
       return null;

@@ -22,7 +22,7 @@ import org.kapcare.forms.InvalidInputException;
  * it. Form posts (the webapps' login) and uploads are left unread; anything else that parses as JSON
  * is JSON to the API too, whatever its content type says, so it is read as such.
  */
-final class RequestBody {
+public final class RequestBody {
 
   /** Far above any form submission or query (the largest are a few kB). */
   static final int MAX_BYTES = 1 << 20;
@@ -70,10 +70,22 @@ final class RequestBody {
 
   /** The request as it came, its body readable again. */
   HttpServletRequest replay(HttpServletRequest request) {
-    if (bytes == null) {
-      return request;
-    }
+    return bytes == null ? request : withBody(request, bytes);
+  }
+
+  /** {@code request} with {@code bytes} as its body, for a filter that reads or rewrites it. */
+  public static HttpServletRequest withBody(HttpServletRequest request, byte[] bytes) {
     return new HttpServletRequestWrapper(request) {
+      @Override
+      public int getContentLength() {
+        return bytes.length;
+      }
+
+      @Override
+      public long getContentLengthLong() {
+        return bytes.length;
+      }
+
       @Override
       public ServletInputStream getInputStream() {
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);

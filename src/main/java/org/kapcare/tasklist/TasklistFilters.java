@@ -42,12 +42,12 @@ public class TasklistFilters implements ClinicSetupStep {
   public void apply() {
     List<String> everyone = Arrays.stream(ClinicGroup.values()).map(ClinicGroup::id).toList();
     save(MY_TASKS, "Tasks assigned to me", -20, "#555555",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), everyone);
+        urgentFirst(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")), everyone);
 
     int priority = -10;
     for (ClinicGroup group : ClinicGroup.values()) {
       save(group.queueName(), "Everything waiting for " + group.displayName().toLowerCase(), priority++, "#3b6ea5",
-          tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks().orderByDueDate().asc(),
+          urgentFirst(tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks()),
           List.of(group.id()));
     }
 
@@ -62,6 +62,16 @@ public class TasklistFilters implements ClinicSetupStep {
             "reviewIneligibility", "reviewMissedIntegration")
             .orderByTaskPriority().desc(),
         List.of(ClinicGroup.PRESCRIBERS.id(), ClinicGroup.MANAGERS.id()));
+  }
+
+  /**
+   * A queue's order: urgent work first, then what is due soonest, undated work last (PostgreSQL
+   * sorts nulls last; the H2 URLs say DEFAULT_NULL_ORDERING=HIGH to do the same). The engine puts a
+   * filter's order before the one Tasklist sends with each page, which then only orders the tasks
+   * that tie on this one ({@link StablePages} breaks the last ties).
+   */
+  private static TaskQuery urgentFirst(TaskQuery query) {
+    return query.orderByTaskPriority().desc().orderByDueDate().asc();
   }
 
   private void save(String name, String description, int priority, String color, TaskQuery query, List<String> readers) {

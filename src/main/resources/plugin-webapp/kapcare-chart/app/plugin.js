@@ -219,8 +219,8 @@ async function renderChart(node, patientId) {
 async function renderTaskTab(node, { taskId }) {
   node.replaceChildren(el("p", { class: "kapcare-loading" }, "Loading the patient's chart…"));
   try {
-    const [found] = await patients(`?taskId=${encodeURIComponent(taskId)}`);
-    await renderChart(node, found.id);
+    const task = await getJson(`${kapcareRoot()}/api/tasks/${encodeURIComponent(taskId)}`);
+    await renderChart(node, task.patientId);
   } catch (error) {
     node.replaceChildren(el("p", { class: "kapcare-error" }, `The chart could not be opened: ${error.message}`));
   }

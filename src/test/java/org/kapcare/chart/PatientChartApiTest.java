@@ -266,19 +266,6 @@ class PatientChartApiTest extends JourneyDriver {
     }
   }
 
-  @Test
-  void aTaskLeadsToItsPatientOnlyForThoseWhoSeeTheTask() throws Exception {
-    String patientId = nextPatientId("C");
-    runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, patientId, Answers.referral(patientId));
-    String booking = tasks.createTaskQuery().processInstanceBusinessKey(patientId).singleResult().getId();
-
-    assertThat(json.readTree(get("coordinator", "/api/patients?taskId=" + booking).getBody()).get(0).get("id").asText())
-        .isEqualTo(patientId);
-    assertThat(get("nurse", "/api/patients?taskId=" + booking).getStatusCode()).as("not a nurse's task")
-        .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(get("nurse", "/api/patients?taskId=no-such-task").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-  }
-
   private List<String> found(String user, String query) throws Exception {
     ResponseEntity<String> response = get(user, "/api/patients?q=" + query);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);

@@ -34,7 +34,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @ContextConfiguration(initializers = TestDatabase.class)
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:kapcare-demo-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
+    "spring.datasource.url=jdbc:h2:mem:kapcare-demo-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256;DEFAULT_NULL_ORDERING=HIGH",
     "camunda.bpm.generate-unique-process-engine-name=true",
     "camunda.bpm.job-execution.enabled=false",
     "kapcare.notify.dispatcher-enabled=false",

@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ContextConfiguration(initializers = TestDatabase.class)
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:kapcare-e2e-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
+    "spring.datasource.url=jdbc:h2:mem:kapcare-e2e-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256;DEFAULT_NULL_ORDERING=HIGH",
     "camunda.bpm.generate-unique-process-engine-name=true",
     // Started by the test once the dose is discharged, so the journey up to it is driven step by step.
     "camunda.bpm.job-execution.enabled=false",

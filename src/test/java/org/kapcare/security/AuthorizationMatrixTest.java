@@ -247,7 +247,8 @@ class AuthorizationMatrixTest {
       POST   | /api/journeys/{patient}/withdrawal                               |                              | U Y F F F F F
       GET    | /api/patients/{patient}                                          |                              | U Y Y Y Y Y Y
       GET    | /api/patients?q={patient}                                        |                              | U Y Y Y Y Y Y
-      GET    | /api/patients?taskId={cTask}                                     |                              | U Y - - - Y Y
+      GET    | /api/tasks/{cTask}                                               |                              | U Y - - - Y Y
+      GET    | /camunda/api/tasklist/plugin/kapcare-queues/static/app/plugin.js |                              | Y Y Y Y Y Y Y
       GET    | /camunda/api/tasklist/plugin/kapcare-chart/static/app/plugin.js  |                              | Y Y Y Y Y Y Y
       GET    | /kapcare/ui.js                                                   |                              | Y Y Y Y Y Y Y
       GET    | /api/insight/kpis                                                |                              | U F F F F Y Y

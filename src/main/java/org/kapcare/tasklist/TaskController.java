@@ -1,0 +1,47 @@
+package org.kapcare.tasklist;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.kapcare.clinic.NoSuchPatient;
+import org.kapcare.clinic.TaskPriority;
+import org.kapcare.security.SignedInStaff;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/tasks/{taskId}}: whose task it is and how urgent, for Tasklist's cards and the
+ * Patient tab. The task is looked up with the caller's own rights: one they may not see is not found.
+ */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+  /** A task as a card shows it: the patient it is for, and its priority in words. */
+  record TaskCard(String taskId, String patientId, String priority) {}
+
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final SignedInStaff staff;
+
+  TaskController(TaskService tasks, RuntimeService runtime, SignedInStaff staff) {
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.staff = staff;
+  }
+
+  @GetMapping("/{taskId}")
+  TaskCard card(@PathVariable String taskId) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getProcessInstanceId() == null) {
+      throw new NoSuchPatient("No open task of yours has this id");
+    }
+    // The caller may see the task; its journey's business key is the patient id the card shows anyway.
+    ProcessInstance journey = staff.asSystem(() ->
+        runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult());
+    return new TaskCard(task.getId(), journey.getBusinessKey(), TaskPriority.of(task.getPriority()).word());
+  }
+}

@@ -1,0 +1,50 @@
+/*
+ * Tasklist's queues as the clinic works them (plain ES module, no build step): urgent work first
+ * by default, and each card's priority in words. The words come from KAP Care's /api/tasks, which
+ * answers only for tasks the reader may see.
+ */
+
+import { el, getJson, kapcareRoot } from "../../../../../../../kapcare/ui.js";
+
+/**
+ * Tasklist asks for every page in the order its URL names, newest first when it names none. The
+ * clinic's order is urgent work first, then what is due soonest (undated last): it becomes the
+ * list's order whenever the URL has none, before Tasklist starts and each time its address
+ * changes, so the sort menu shows it and a member of staff can still choose another.
+ */
+const URGENT_FIRST = JSON.stringify([{ sortBy: "priority", sortOrder: "desc" }, { sortBy: "dueDate", sortOrder: "asc" }]);
+
+function urgentFirstByDefault() {
+  const hash = window.location.hash.replace(/^#/, "");
+  const [path, query = ""] = hash.split("?");
+  if (!["", "/"].includes(path)) {
+    return;
+  }
+  const search = new URLSearchParams(query);
+  if (!search.has("sorting")) {
+    search.set("sorting", URGENT_FIRST);
+    window.location.replace(`#/?${search}`);
+  }
+}
+
+urgentFirstByDefault();
+window.addEventListener("hashchange", urgentFirstByDefault);
+
+/** The card's priority in words (Tasklist shows the engine's number, which the stylesheet hides). */
+async function renderCard(node, { taskId }) {
+  try {
+    const task = await getJson(`${kapcareRoot()}/api/tasks/${encodeURIComponent(taskId)}`);
+    node.replaceChildren(el("span", { class: `kapcare-priority kapcare-priority-${task.priority}` }, task.priority));
+  } catch (error) {
+    node.replaceChildren();
+  }
+}
+
+export default [
+  {
+    id: "kapcare-priority-card",
+    pluginPoint: "tasklist.card",
+    priority: 100,
+    render: renderCard
+  }
+];

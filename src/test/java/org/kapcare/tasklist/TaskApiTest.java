@@ -1,0 +1,70 @@
+package org.kapcare.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.kapcare.Answers;
+import org.kapcare.WebAppTest;
+import org.kapcare.clinic.Journeys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** {@code GET /api/tasks/{taskId}} over real HTTP: whose task and how urgent, for those who see the task only. */
+@WebAppTest
+class TaskApiTest {
+
+  private final ObjectMapper json = new ObjectMapper();
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  ManagementService management;
+
+  private ResponseEntity<String> get(String user, String path) {
+    return (user == null ? http : http.withBasicAuth(user, "demo")).getForEntity(path, String.class);
+  }
+
+  @Test
+  void aTaskNamesItsPatientAndItsPriorityInWordsToThoseWhoSeeIt() throws Exception {
+    runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, "T-4001", Answers.referral("T-4001"));
+    String booking = tasks.createTaskQuery().processInstanceBusinessKey("T-4001").singleResult().getId();
+
+    JsonNode card = json.readTree(get("coordinator", "/api/tasks/" + booking).getBody());
+    assertThat(card.get("patientId").asText()).isEqualTo("T-4001");
+    assertThat(card.get("priority").asText()).isEqualTo("normal");
+
+    assertThat(get("nurse", "/api/tasks/" + booking).getStatusCode()).as("not a nurse's task").isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("nurse", "/api/tasks/no-such-task").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(json.readTree(get("nurse", "/api/tasks/no-such-task").getBody()).get("error").asText())
+        .isEqualTo("No open task of yours has this id");
+    assertThat(get(null, "/api/tasks/" + booking).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void anUrgentSafetyReviewReadsUrgent() throws Exception {
+    runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, "T-4002", Answers.referral("T-4002"));
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey("T-4002").singleResult().getId(),
+        Map.of("consultationAt", Answers.daysAhead(2)));
+    Map<String, Object> selfHarmThoughts = Answers.consultation();
+    selfHarmThoughts.put("phq9_9", "1");
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey("T-4002").singleResult().getId(), selfHarmThoughts);
+    management.executeJob(management.createJobQuery().processInstanceId(
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey("T-4002").singleResult().getId())
+        .activityId("sendSafetyAlert").singleResult().getId());
+    String review = tasks.createTaskQuery().processInstanceBusinessKey("T-4002").taskDefinitionKey("urgentSafetyReview")
+        .singleResult().getId();
+
+    assertThat(json.readTree(get("prescriber", "/api/tasks/" + review).getBody()).get("priority").asText()).isEqualTo("urgent");
+  }
+}
