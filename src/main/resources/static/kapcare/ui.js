@@ -14,9 +14,26 @@ export async function getJson(url) {
   const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    throw new Error(body.error || body.message || `${response.status} ${response.statusText}`);
+    throw new Error(body.message || body.error || `${response.status} ${response.statusText}`);
   }
   return body;
+}
+
+/**
+ * A change KAP Care's /api takes with the webapp's session: the webapp's CSRF token (handed to
+ * each plugin as api.CSRFToken) goes in the header, as the webapps' own calls carry it.
+ */
+export async function postJson(url, body, csrfToken) {
+  const response = await fetch(url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { Accept: "application/json", "Content-Type": "application/json", "X-XSRF-TOKEN": csrfToken || "" },
+    body: JSON.stringify(body ?? {})
+  });
+  if (!response.ok) {
+    const refusal = await response.json().catch(() => ({}));
+    throw new Error(refusal.message || refusal.error || `${response.status} ${response.statusText}`);
+  }
 }
 
 /** A DOM element with attributes and children; text always goes in as text, never as HTML. */

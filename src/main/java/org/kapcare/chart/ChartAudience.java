@@ -50,7 +50,8 @@ enum ChartAudience {
         chart.nextSession(), null, null, null, null,
         chart.doses().stream().map(ChartAudience::logistics).toList(),
         chart.sessions().stream().map(s -> new Session(s.kind(), s.dose(), s.bookedFor(), s.heldAt(), s.windowClosesAt(),
-            s.timing(), null)).toList());
+            s.timing(), null)).toList(),
+        chart.actions());
   }
 
   /** A dose as booking sees it: when, by which route, and whether it was given; which step it waits at is clinical. */

@@ -107,7 +107,8 @@ class ChartReader {
         scores.series(journey),
         scores.outcome(journey),
         doses,
-        sessions);
+        sessions,
+        List.of());
   }
 
   /** Each instance's latest values and all its updates, in two queries for the journey and its doses together. */

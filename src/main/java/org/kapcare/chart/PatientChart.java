@@ -7,7 +7,8 @@ import org.kapcare.clinical.RatingScale;
 /**
  * One patient's chart as the Patient tab and the patient search show it. Times are ISO-8601
  * instants; {@code timeZone} is the clinic's, in which the tab shows them. A part the reader's group
- * may not see is left out ({@link ChartAudience}), not sent empty.
+ * may not see is left out ({@link ChartAudience}), not sent empty. {@code actions} are what the
+ * reader may do to the journey from the chart: {@code raiseSafetyConcern}, {@code recordWithdrawal}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PatientChart(
@@ -20,7 +21,13 @@ public record PatientChart(
     List<ScoreSeries> scores,
     Outcome outcome,
     List<Dose> doses,
-    List<Session> sessions) {
+    List<Session> sessions,
+    List<String> actions) {
+
+  PatientChart withActions(List<String> allowed) {
+    return new PatientChart(timeZone, patient, openTasks, nextSession, baseline, safety, scores, outcome, doses, sessions,
+        allowed);
+  }
 
   /** Who and where. {@code inCare} is false once the journey has ended. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,7 +1,9 @@
 package org.kapcare.chart;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.kapcare.clinic.ClinicGroup;
 import org.kapcare.clinic.NoSuchPatient;
 import org.kapcare.security.SignedInStaff;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +45,16 @@ class PatientController {
     PatientChart chart = staff.asSystem(() -> charts.read(patientId))
         .filter(found -> found.patient().inCare() || audience.seesEndedJourneys())
         .orElseThrow(() -> new NoSuchPatient("No patient " + patientId + " is in care"));
-    return audience.cut(chart);
+    return audience.cut(chart).withActions(chart.patient().inCare() ? actions() : List.of());
+  }
+
+  /** The journey actions the reader's groups may take (the endpoints under /api/journeys check again). */
+  private List<String> actions() {
+    List<String> actions = new ArrayList<>();
+    staff.memberOf(ClinicGroup.NURSES.id(), ClinicGroup.PRESCRIBERS.id(), ClinicGroup.THERAPISTS.id())
+        .ifPresent(clinician -> actions.add("raiseSafetyConcern"));
+    staff.memberOf(ClinicGroup.CARE_COORDINATORS.id()).ifPresent(coordinator -> actions.add("recordWithdrawal"));
+    return actions;
   }
 
   private ChartAudience audience() {

@@ -31,7 +31,8 @@ public final class FormRules {
       "email", Pattern.compile("[\\w.+-]+@([\\w-]+\\.)+[\\w-]{2,}"),
       "phone", Pattern.compile("\\+[1-9][0-9]{6,14}"));
 
-  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+  /** A variable a text shows, {@code {{patientName}}}, or shows only when set, {@code {{#if safetyConcern}}}. */
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(?:#if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern HIDDEN_UNLESS_TICKED = Pattern.compile("=not\\((\\w+)\\)");
   private static final Pattern HIDDEN_WHEN_TICKED = Pattern.compile("=(\\w+)");
   private static final Pattern HIDDEN_UNLESS_EQUAL = Pattern.compile("=(\\w+) != \"([^\"]*)\"");

@@ -6,7 +6,7 @@ import org.kapcare.forms.InvalidInputException;
 
 /**
  * The JSON every KAP Care refusal answers with: {@code {"error": ..., "field": ...}}. On the
- * webapps' own API it carries {@code "message"} too, the key Tasklist and Cockpit show a clinician
+ * webapps' own API, and for bad input on {@code /api}, it carries {@code "message"} too, the key Tasklist and Cockpit show a clinician
  * when a call fails (camunda-bpm-sdk-js); there the text never names the field's id.
  */
 public final class ErrorBody {
@@ -33,6 +33,13 @@ public final class ErrorBody {
   /** The body for bad input at that path: on the webapps' API, the reason without the field's id. */
   public static Map<String, String> at(String path, InvalidInputException invalid) {
     return withMessage(path, of(invalid.getMessage(), invalid.getField()), invalid.getReason());
+  }
+
+  /** Bad input on KAP Care's {@code /api}: {@code message} is the reason in a clinician's words, for the plugins to show. */
+  public static Map<String, String> of(InvalidInputException invalid) {
+    Map<String, String> body = of(invalid.getMessage(), invalid.getField());
+    body.put("message", invalid.getReason());
+    return body;
   }
 
   private static Map<String, String> withMessage(String path, Map<String, String> body, String message) {

@@ -25,6 +25,7 @@ class PatientAccesses {
   private static final Pattern JOURNEY = Pattern.compile("^/(process-instance|execution)/([^/]+)/(variables|localVariables)(/.*)?$");
   private static final Pattern ACROSS_JOURNEYS = Pattern.compile("^/(variable-instance|history/variable-instance|history/detail)(/.*)?$");
   private static final Pattern WITHDRAWAL = Pattern.compile("^/api/journeys/([^/]+)/withdrawal$");
+  private static final Pattern SAFETY_CONCERN = Pattern.compile("^/api/journeys/([^/]+)/safety-concern$");
   private static final Pattern CHART = Pattern.compile("^/api/patients/([^/]+)$");
 
   private final OpenTasks openTasks;
@@ -47,6 +48,10 @@ class PatientAccesses {
     Matcher withdrawal = WITHDRAWAL.matcher(path);
     if (withdrawal.matches() && "POST".equals(request.getMethod())) {
       return new Access(withdrawal.group(1), AccessLog.CHANGE, "recorded a withdrawal");
+    }
+    Matcher concern = SAFETY_CONCERN.matcher(path);
+    if (concern.matches() && "POST".equals(request.getMethod())) {
+      return new Access(concern.group(1), AccessLog.CHANGE, "raised a safety concern");
     }
     Matcher chart = CHART.matcher(path);
     if (chart.matches() && "GET".equals(request.getMethod())) {

@@ -1,10 +1,12 @@
 package org.kapcare.security;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.kapcare.clinic.ClinicGroup;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,14 @@ public class SignedInStaff {
     return current.getGroupIds().stream().anyMatch(Set.of(groups)::contains)
         ? Optional.of(current.getUserId())
         : Optional.empty();
+  }
+
+  /** How a member of staff is named to colleagues: first and last name, or the user id when the profile has none. */
+  public String displayName(String userId) {
+    User user = asSystem(() -> identity.createUserQuery().userId(userId).singleResult());
+    String name = user == null ? "" : String.join(" ", Objects.toString(user.getFirstName(), ""),
+        Objects.toString(user.getLastName(), "")).strip();
+    return name.isEmpty() ? userId : name;
   }
 
   /** Coordinators record a withdrawal for any patient, without holding rights to change every journey. */

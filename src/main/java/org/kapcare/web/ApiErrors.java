@@ -16,7 +16,7 @@ public class ApiErrors {
 
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<Map<String, String>> invalid(InvalidInputException e) {
-    return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.getField());
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ErrorBody.of(e));
   }
 
   @ExceptionHandler(NoSuchPatient.class)

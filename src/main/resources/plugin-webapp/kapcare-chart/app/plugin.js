@@ -5,7 +5,7 @@
  * script only lays it out, in the clinic's time zone and in words, never in the engine's codes.
  */
 
-import { el, getJson, kapcareRoot, table } from "../../../../../../../kapcare/ui.js";
+import { el, getJson, kapcareRoot, postJson, table } from "../../../../../../../kapcare/ui.js";
 
 const WORDS = {
   TRD: "treatment-resistant depression", PTSD: "PTSD", GAD: "generalised anxiety disorder", OTHER: "other",
@@ -198,17 +198,80 @@ function sessions(chart) {
     : table("kapcare-chart-sessions", ["Session", "Booked for", "Held", "Integration window", ...(chart.safety ? ["Notes"] : [])], rows));
 }
 
-async function renderChart(node, patientId) {
+/* ---------------------------------------------------------------- what staff do from the chart */
+
+function journeyAction(chart, api, path, body) {
+  return postJson(`${kapcareRoot()}/api/journeys/${encodeURIComponent(chart.patient.id)}/${path}`, body, api && api.CSRFToken);
+}
+
+/** A clinician's safety concern, in their words: the prescribers get an urgent safety review. */
+function safetyConcern(chart, api, done) {
+  const text = el("textarea", { id: "kapcare-concern-text", class: "form-control", rows: "3", maxlength: "4000",
+    placeholder: "What happened, in your words", "aria-label": "What happened" });
+  const button = el("button", { type: "button", id: "kapcare-raise-concern", class: "btn btn-danger" },
+    "Raise a safety concern");
+  const result = el("p", { class: "kapcare-action-result", role: "status" });
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      await journeyAction(chart, api, "safety-concern", { whatHappened: text.value });
+      done("Safety concern raised: the prescribers have an urgent safety review.");
+    } catch (error) {
+      result.textContent = error.message;
+      button.disabled = false;
+    }
+  });
+  return el("div", { class: "kapcare-action" }, el("label", { for: "kapcare-concern-text" }, "Worried about this patient's safety?"),
+    text, button, result);
+}
+
+/** A coordinator records that the patient leaves the programme; a second click confirms. */
+function withdrawal(chart, api, done) {
+  const button = el("button", { type: "button", id: "kapcare-record-withdrawal", class: "btn btn-default" },
+    "Record a withdrawal");
+  const result = el("p", { class: "kapcare-action-result", role: "status" });
+  button.addEventListener("click", async () => {
+    if (!button.dataset.confirm) {
+      button.dataset.confirm = "yes";
+      button.textContent = `Confirm: ${chart.patient.name || chart.patient.id} leaves the programme`;
+      return;
+    }
+    button.disabled = true;
+    try {
+      await journeyAction(chart, api, "withdrawal");
+      done("Withdrawal recorded: \"Close case\" is in the care coordination queue.");
+    } catch (error) {
+      result.textContent = error.message;
+      button.disabled = false;
+    }
+  });
+  return el("div", { class: "kapcare-action" }, button, result);
+}
+
+function actions(chart, api, done) {
+  const offered = chart.actions || [];
+  if (offered.length === 0) {
+    return "";
+  }
+  return section("Actions",
+    offered.includes("raiseSafetyConcern") ? safetyConcern(chart, api, done) : "",
+    offered.includes("recordWithdrawal") ? withdrawal(chart, api, done) : "");
+}
+
+async function renderChart(node, patientId, api, notice) {
   node.replaceChildren(el("p", { class: "kapcare-loading" }, "Loading the patient's chart…"));
   try {
     const chart = await patients(`/${encodeURIComponent(patientId)}`);
+    const done = message => renderChart(node, patientId, api, message);
     node.replaceChildren(el("div", { class: "kapcare-chart", id: "kapcare-chart", "data-patient": chart.patient.id },
+      notice ? el("p", { class: "alert alert-success", id: "kapcare-chart-notice", role: "status" }, notice) : "",
       whoAndWhere(chart),
       chart.safety ? safety(chart) : "",
       chart.baseline ? baseline(chart) : "",
       chart.scores ? scores(chart) : "",
       doses(chart),
-      sessions(chart)));
+      sessions(chart),
+      actions(chart, api, done)));
   } catch (error) {
     node.replaceChildren(el("p", { class: "kapcare-error" }, `The chart could not be opened: ${error.message}`));
   }
@@ -216,17 +279,17 @@ async function renderChart(node, patientId) {
 
 /* ---------------------------------------------------------------- the tab and the search */
 
-async function renderTaskTab(node, { taskId }) {
+async function renderTaskTab(node, { taskId, api }) {
   node.replaceChildren(el("p", { class: "kapcare-loading" }, "Loading the patient's chart…"));
   try {
     const task = await getJson(`${kapcareRoot()}/api/tasks/${encodeURIComponent(taskId)}`);
-    await renderChart(node, task.patientId);
+    await renderChart(node, task.patientId, api);
   } catch (error) {
     node.replaceChildren(el("p", { class: "kapcare-error" }, `The chart could not be opened: ${error.message}`));
   }
 }
 
-function renderSearch(node) {
+function renderSearch(node, { api } = {}) {
   const dialog = el("div", { class: "kapcare-search-dialog", id: "kapcare-patient-search", hidden: "" });
   const input = el("input", { type: "search", class: "form-control", id: "kapcare-patient-query",
     placeholder: "Name or patient id", "aria-label": "Name or patient id", autocomplete: "off" });
@@ -249,7 +312,7 @@ function renderSearch(node) {
             `${patient.name || "–"} · ${patient.id}${patient.inCare ? "" : " (journey ended)"}`);
           link.addEventListener("click", event => {
             event.preventDefault();
-            renderChart(chart, patient.id);
+            renderChart(chart, patient.id, api);
           });
           return el("li", {}, link);
         })));

@@ -80,4 +80,52 @@ class PatientChartBrowserTest extends JourneyDriver {
     browser.scrollTo(phq9);
     browser.screenshot("prescriber-finds-patient");
   }
+
+  private void openTask(String queue, String taskName) {
+    browser.click(By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(),'" + queue + "')]"));
+    browser.click(By.xpath("//li[contains(@class,'task')]//h4//a[contains(normalize-space(),'" + taskName + "')]"));
+    browser.click(PATIENT_TAB);
+  }
+
+  @Test
+  void aTherapistRaisesASafetyConcernAndTheUrgentReviewTopsThePrescribersQueue() {
+    ProcessInstance journey = consented();
+    String patientId = journey.getBusinessKey();
+
+    browser.logIn("tasklist", "therapist");
+    openTask("Therapy queue", "Preparation session — " + patientId);
+    browser.type(By.id("kapcare-concern-text"), "Told me he has stopped eating and has a plan to hurt himself");
+    browser.click(By.id("kapcare-raise-concern"));
+    assertThat(browser.visible(By.id("kapcare-chart-notice")).getText())
+        .isEqualTo("Safety concern raised: the prescribers have an urgent safety review.");
+    browser.screenshot("therapist-raised-concern");
+
+    executeJob(journey, "sendSafetyAlert");
+    browser.driver().manage().deleteAllCookies();
+    browser.logIn("tasklist", "prescriber");
+    browser.click(By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(),'Prescriber queue')]"));
+    WebElement first = browser.visible(By.cssSelector(".tasks-list li.task h4 a"));
+    assertThat(first.getText()).isEqualTo("Urgent safety review — " + patientId);
+    first.click();
+    assertThat(browser.visible(By.cssSelector(".fjs-form")).getText())
+        .contains("Concern raised by Theo Therapist: Told me he has stopped eating and has a plan to hurt himself");
+    browser.screenshot("prescriber-urgent-review");
+  }
+
+  @Test
+  void aCoordinatorRecordsAWithdrawalFromThePatientTab() {
+    ProcessInstance journey = refer();
+    String patientId = journey.getBusinessKey();
+
+    browser.logIn("tasklist", "coordinator");
+    openTask("Care coordination queue", "Book consultation — " + patientId);
+    assertThat(browser.visible(CHART).getText()).doesNotContain("Safety", "Scores", "Raise a safety concern");
+    browser.click(By.id("kapcare-record-withdrawal"));
+    assertThat(browser.visible(By.id("kapcare-record-withdrawal")).getText()).isEqualTo("Confirm: Alex Example leaves the programme");
+    browser.click(By.id("kapcare-record-withdrawal"));
+    assertThat(browser.visible(By.id("kapcare-chart-notice")).getText())
+        .isEqualTo("Withdrawal recorded: \"Close case\" is in the care coordination queue.");
+    assertThat(taskAt(journey, "closeCase")).isNotNull();
+    browser.screenshot("coordinator-recorded-withdrawal");
+  }
 }

@@ -262,7 +262,8 @@ class PatientChartApiTest extends JourneyDriver {
     for (String tooShortOrLong : new String[] {"%", " a ", "x".repeat(101)}) {
       ResponseEntity<String> refused = get("nurse", "/api/patients?q=" + tooShortOrLong);
       assertThat(refused.getStatusCode()).as(tooShortOrLong).isEqualTo(HttpStatus.BAD_REQUEST);
-      assertThat(json.readTree(refused.getBody()).get("error").asText()).contains("letters of the patient's name or id");
+      assertThat(json.readTree(refused.getBody()).get("message").asText())
+          .isEqualTo("Type 2 to 100 letters of the patient's name or id");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.kapcare.forms;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,6 +53,17 @@ class FormRulesTest {
     } else {
       assertThatThrownBy(() -> form.check(Map.of("bookedAt", at))).hasMessage(result + " (field bookedAt)");
     }
+  }
+
+  /** What a text shows is part of what the form shows: plainly, and when it shows it only if set. */
+  @Test
+  void aTextShowsTheVariablesItNamesAndThoseItShowsOnlyWhenSet() throws Exception {
+    FormRules form = new FormRules(new ObjectMapper().readTree("""
+        {"components": [{"type": "text", "text": "{{ patientName }}{{#if safetyConcern}} raised by {{safetyConcernRaisedBy}}{{/if}}"}]}"""),
+        UTC);
+
+    assertThat(form.shownVariables())
+        .containsExactlyInAnyOrder("patientName", "safetyConcern", "safetyConcernRaisedBy");
   }
 
   private static FormRules rules(String hide) throws Exception {
