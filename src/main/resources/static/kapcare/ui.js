@@ -49,3 +49,17 @@ export function table(id, headings, rows) {
     el("thead", {}, el("tr", {}, ...headings.map(heading => el("th", {}, heading)))),
     el("tbody", {}, ...rows.map(cells => el("tr", {}, ...cells.map(cell => el("td", {}, cell))))));
 }
+
+/** Date and time as the clinic reads them, in its own zone whatever the browser's. */
+export function when(iso, zone) {
+  if (!iso) {
+    return "–";
+  }
+  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, dateStyle: "medium", timeStyle: "short" })
+    .format(new Date(iso));
+}
+
+/** The day alone, in the clinic's zone. */
+export function day(iso, zone) {
+  return iso ? new Intl.DateTimeFormat("en-GB", { timeZone: zone, dateStyle: "medium" }).format(new Date(iso)) : "–";
+}

@@ -28,7 +28,9 @@ public class JourneyRegistration implements ExecutionListener {
     // The referral form's own rules (patient id pattern included) have been checked by FormRulesCheck.
     String patientId = FormValues.text(execution.getVariables(), "patientId");
     if (runningJourneys(execution, patientId) > 0) {
-      throw new InvalidInputException("patientId", "Patient " + patientId + " already has a running care journey");
+      // Tasklist's patient plugin turns this sentence into a link to the patient's chart.
+      throw new InvalidInputException("patientId", "Patient " + patientId
+          + " already has a care journey in progress: open it with Find patient instead of starting another");
     }
     execution.setProcessBusinessKey(patientId);
   }

@@ -5,7 +5,7 @@
  * script only lays it out, in the clinic's time zone and in words, never in the engine's codes.
  */
 
-import { el, getJson, kapcareRoot, postJson, table } from "../../../../../../../kapcare/ui.js";
+import { day, el, getJson, kapcareRoot, postJson, table, when } from "../../../../../../../kapcare/ui.js";
 
 const WORDS = {
   TRD: "treatment-resistant depression", PTSD: "PTSD", GAD: "generalised anxiety disorder", OTHER: "other",
@@ -27,19 +27,6 @@ function yesNo(value) {
 
 function patients(path) {
   return getJson(`${kapcareRoot()}/api/patients${path}`);
-}
-
-/** Date and time as the clinic reads them, in its own zone whatever the browser's. */
-function when(iso, zone) {
-  if (!iso) {
-    return "–";
-  }
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, dateStyle: "medium", timeStyle: "short" })
-    .format(new Date(iso));
-}
-
-function day(iso, zone) {
-  return iso ? new Intl.DateTimeFormat("en-GB", { timeZone: zone, dateStyle: "medium" }).format(new Date(iso)) : "–";
 }
 
 function section(title, ...content) {
@@ -289,6 +276,32 @@ async function renderTaskTab(node, { taskId, api }) {
   }
 }
 
+/** Opens the search dialog on one patient's chart; set once "Find patient" is in the header. */
+let showPatient = null;
+
+/**
+ * Starting a journey for a patient who has one is refused with a sentence naming the patient
+ * (journey/JourneyRegistration): Tasklist shows it as plain text, and this adds the link to them.
+ */
+const ALREADY_IN_CARE = /Patient (\S+) already has a care journey in progress/;
+
+function linkRefusalsToTheirPatient(root) {
+  root.querySelectorAll(".notifications .alert, .alert-danger").forEach(alert => {
+    const named = alert.textContent.match(ALREADY_IN_CARE);
+    if (named && showPatient && !alert.querySelector(".kapcare-open-patient")) {
+      const link = el("a", { href: "#", class: "kapcare-open-patient", "data-patient": named[1] }, `Open ${named[1]}'s chart`);
+      link.addEventListener("click", event => {
+        event.preventDefault();
+        showPatient(named[1]);
+      });
+      alert.append(" ", link);
+    }
+  });
+}
+
+new MutationObserver(() => linkRefusalsToTheirPatient(document)).observe(document.documentElement,
+  { childList: true, subtree: true });
+
 function renderSearch(node, { api } = {}) {
   const dialog = el("div", { class: "kapcare-search-dialog", id: "kapcare-patient-search", hidden: "" });
   const input = el("input", { type: "search", class: "form-control", id: "kapcare-patient-query",
@@ -332,6 +345,12 @@ function renderSearch(node, { api } = {}) {
   close.addEventListener("click", () => {
     dialog.hidden = true;
   });
+  showPatient = patientId => {
+    dialog.hidden = false;
+    input.value = patientId;
+    results.replaceChildren();
+    renderChart(chart, patientId, api);
+  };
   dialog.append(el("div", { class: "kapcare-search-box" }, el("h3", {}, "Find a patient"), input, results, chart, close));
   node.replaceChildren(open, dialog);
 }

@@ -5,7 +5,7 @@
  * accepts the Cockpit login for reading, so managers sign in once.
  */
 
-import { el, getJson, kapcareRoot, table } from "../../../../../../../kapcare/ui.js";
+import { el, getJson, kapcareRoot, table, when } from "../../../../../../../kapcare/ui.js";
 
 const HEATMAP_KEYS = ["care-journey", "dosing-session"];
 
@@ -178,7 +178,8 @@ function kpiTables(kpis) {
         ["All weeks", "", windows.heldInWindow, windows.missed, windows.heldLate, percent(windows.shareHeldInWindow)]]),
     el("h4", {}, "Missed integration windows"),
     table("kapcare-kpi-missed", ["Patient", "Therapist", "Window closed", "Held late at", "Journey"],
-      kpis.missedWindows.map(m => [m.patientId, m.therapist || "none yet", m.deadline, m.heldAt || "not yet",
+      kpis.missedWindows.map(m => [m.patientId, m.therapist || "none yet", when(m.deadline, kpis.timeZone),
+        m.heldAt ? when(m.heldAt, kpis.timeZone) : "not yet",
         // Community Cockpit shows running instances only; an ended journey has no page to open.
         m.journeyRunning ? el("a", { href: `#/process-instance/${m.journeyInstanceId}/runtime` }, "open") : "ended"])),
     el("h4", {}, "Referral to first dose"),

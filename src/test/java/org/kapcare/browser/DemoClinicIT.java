@@ -67,6 +67,8 @@ class DemoClinicIT {
     browser.logIn("cockpit", "manager");
     WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
     assertThat(kpis.findElements(By.cssSelector("#kapcare-kpi-missed tbody tr"))).as("missed windows").isNotEmpty();
+    assertThat(kpis.findElement(By.cssSelector("#kapcare-kpi-missed tbody tr td:nth-child(3)")).getText())
+        .as("when a window closed, as the clinic reads it").matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
     assertThat(browser.visible(By.id("kapcare-kpi-first-dose")).getText()).startsWith("Median");
     browser.scrollTo(kpis);
     browser.screenshot("cockpit-dashboard-kpis");

@@ -128,4 +128,39 @@ class PatientChartBrowserTest extends JourneyDriver {
     assertThat(taskAt(journey, "closeCase")).isNotNull();
     browser.screenshot("coordinator-recorded-withdrawal");
   }
+
+  @Test
+  void startingAJourneyForAPatientInCareSaysSoAndLinksToTheirChart() {
+    String patientId = refer().getBusinessKey();
+
+    browser.logIn("tasklist", "coordinator");
+    browser.click(By.xpath("//a[contains(normalize-space(),'Start process')]"));
+    browser.click(By.xpath("//a[contains(normalize-space(),'KAP care journey')]"));
+    browser.type(By.cssSelector("input[id$='Field_patientId']"), patientId);
+    browser.type(By.cssSelector("input[id$='Field_patientName']"), "Alex Example");
+    browser.click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
+    browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='Treatment-resistant depression']"));
+    browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
+
+    WebElement link = browser.visible(By.cssSelector("a.kapcare-open-patient[data-patient='" + patientId + "']"));
+    WebElement refusal = browser.visible(By.xpath("//*[contains(@class,'alert')][.//a[contains(@class,'kapcare-open-patient')]]"));
+    assertThat(refusal.getText())
+        .contains("Patient " + patientId + " already has a care journey in progress: open it with Find patient");
+    browser.scrollTo(refusal);
+    browser.screenshot("duplicate-refused-with-link");
+    link.click();
+    assertThat(browser.visible(By.cssSelector("#kapcare-patient-search #kapcare-chart")).getAttribute("data-patient"))
+        .isEqualTo(patientId);
+  }
+
+  @Test
+  void aCoordinatorFollowingACockpitLinkGetsAPlainPage() {
+    browser.logIn("tasklist", "coordinator");
+    browser.open("/camunda/app/cockpit/default/");
+
+    assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("This page is not for your role");
+    assertThat(browser.driver().getPageSource()).doesNotContain("Whitelabel", "status=403", "Forbidden");
+    browser.click(By.linkText("Go to your tasks in Tasklist"));
+    browser.visible(By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(),'Care coordination queue')]"));
+  }
 }

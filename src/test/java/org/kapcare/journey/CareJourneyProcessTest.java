@@ -412,7 +412,8 @@ class CareJourneyProcessTest extends JourneyDriver {
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(Journeys.CARE_JOURNEY,
         Answers.referral(journey.getBusinessKey())))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Patient " + journey.getBusinessKey() + " already has a running care journey (field patientId)");
+        .hasMessage("Patient " + journey.getBusinessKey()
+            + " already has a care journey in progress: open it with Find patient instead of starting another (field patientId)");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(Journeys.CARE_JOURNEY,
         Answers.referral("K 42")))
         .hasMessageStartingWith("Patient ID 'K 42' does not have the expected form: 3–40 letters, digits or dashes")
