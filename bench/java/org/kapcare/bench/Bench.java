@@ -57,6 +57,7 @@ public final class Bench {
     // 61 s of a 386 s quick run).
     benchmarks.put("escalation", new EscalationBurst(quick ? 300 : 10_000, !quick)::run);
     benchmarks.put("queue", new CoordinatorQueue(quick ? 3_000 : 100_000, quick ? 30 : 200)::run);
+    benchmarks.put("chart", new PatientChartOpening(quick ? 3_000 : 100_000, quick ? 30 : 200)::run);
     // Quick: PostgreSQL only, the clinics' database; on H2 the copying alone takes minutes.
     benchmarks.put("insight", new InsightQueries(quick ? 30_000 : 1_000_000, quick ? 20 : 110,
         quick || options.contains("postgres-only"))::run);

@@ -47,6 +47,17 @@ final class BenchReport {
   }
 
   /** The machine's load average over 1, 5 and 15 minutes: how much else ran beside a benchmark. */
+  /** p50 / p95 / max of sorted nanoseconds, in milliseconds. */
+  static String spread(long[] sorted) {
+    return String.format("%.1f / %.1f / %.1f", percentile(sorted, 50) / 1e6, percentile(sorted, 95) / 1e6,
+        sorted[sorted.length - 1] / 1e6);
+  }
+
+  /** The nearest-rank percentile of sorted values. */
+  static long percentile(long[] sorted, int percent) {
+    return sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+  }
+
   static String loadAverage() {
     try {
       String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");

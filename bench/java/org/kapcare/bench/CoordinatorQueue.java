@@ -315,8 +315,8 @@ final class CoordinatorQueue {
       Queue bare) {
     for (Queue queue : timings.keySet()) {
       Timings timing = timings.get(queue);
-      BenchReport.add(section, queue.label() + ": list, p50 / p95 / max" + state, spread(timing.list()), "ms");
-      BenchReport.add(section, queue.label() + ": count, p50 / p95 / max" + state, spread(timing.count()), "ms");
+      BenchReport.add(section, queue.label() + ": list, p50 / p95 / max" + state, BenchReport.spread(timing.list()), "ms");
+      BenchReport.add(section, queue.label() + ": count, p50 / p95 / max" + state, BenchReport.spread(timing.count()), "ms");
       if (timing.cancelled()[0] > 0) {
         BenchReport.add(section, queue.label() + ": calls PostgreSQL cancelled after " + CANCEL_AFTER.toSeconds() + " s"
             + state, timing.cancelled()[0], "");
@@ -335,18 +335,8 @@ final class CoordinatorQueue {
 
   private static double ratio(Map<Queue, Timings> timings, Queue kapCare, Queue bare,
       Function<Timings, long[]> calls, int percent) {
-    return percentile(calls.apply(timings.get(kapCare)), percent) / (double) percentile(calls.apply(timings.get(bare)),
+    return BenchReport.percentile(calls.apply(timings.get(kapCare)), percent) / (double) BenchReport.percentile(calls.apply(timings.get(bare)),
         percent);
-  }
-
-  private static String spread(long[] sorted) {
-    return String.format("%.1f / %.1f / %.1f", percentile(sorted, 50) / 1e6, percentile(sorted, 95) / 1e6,
-        sorted[sorted.length - 1] / 1e6);
-  }
-
-  /** The nearest-rank percentile of sorted values. */
-  private static long percentile(long[] sorted, int percent) {
-    return sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
   }
 
   /**
@@ -404,10 +394,10 @@ final class CoordinatorQueue {
     Arrays.sort(with);
     Arrays.sort(without);
     BenchReport.add(section, "a copied \"Book consultation\" completed over REST, p50 / p95 / max, with V5",
-        spread(with), "ms");
-    BenchReport.add(section, "the same without V5", spread(without), "ms");
+        BenchReport.spread(with), "ms");
+    BenchReport.add(section, "the same without V5", BenchReport.spread(without), "ms");
     BenchReport.add(section, "with / without V5, p50", String.format("%.2f",
-        percentile(with, 50) / (double) percentile(without, 50)), "x");
+        BenchReport.percentile(with, 50) / (double) BenchReport.percentile(without, 50)), "x");
   }
 
   /** The coordinator books a consultation: submits the "Book consultation" task's form. Answers the nanoseconds. */

@@ -245,6 +245,7 @@ class AuthorizationMatrixTest {
       POST   | /engine-rest/signal                                              | {"name":"matrix-no-such-signal"} | U F F F F F Y
       # KAP Care's /api
       POST   | /api/journeys/{patient}/withdrawal                               |                              | U Y F F F F F
+      POST   | /api/journeys/{patient}/safety-concern                           | {"whatHappened":"Matrix"}    | U F Y Y Y F F
       GET    | /api/patients/{patient}                                          |                              | U Y Y Y Y Y Y
       GET    | /api/patients?q={patient}                                        |                              | U Y Y Y Y Y Y
       GET    | /api/tasks/{cTask}                                               |                              | U Y - - - Y Y
