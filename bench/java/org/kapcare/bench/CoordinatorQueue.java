@@ -30,11 +30,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.kapcare.Answers;
-import org.kapcare.KapCareApplication;
 import org.kapcare.clinic.ClinicGroup;
 import org.kapcare.clinic.Journeys;
 import org.kapcare.security.Grants;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -92,13 +90,8 @@ final class CoordinatorQueue {
       }
       String loadBefore = BenchReport.loadAverage();
       RunningJourneys.Filled filled = RunningJourneys.create(postgres.datasource(), journeys, HISTORY);
-      List<String> args = new ArrayList<>(postgres.datasource());
       // Console off: each call PostgreSQL cancels without V4 logs its stack trace; queue.log keeps everything.
-      args.addAll(List.of("--spring.profiles.active=bench", "--server.port=0",
-          "--logging.file.name=target/bench/queue.log", "--logging.threshold.console=OFF"));
-      args.addAll(Bench.FIRST_ADMINISTRATOR);
-      try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class, Unguarded.class)
-          .run(args.toArray(String[]::new))) {
+      try (ConfigurableApplicationContext app = postgres.app("queue.log", Unguarded.class)) {
         EngineRest guarded = EngineRest.of(http, app);
         ProcessEngine engine = app.getBean(ProcessEngine.class);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.kapcare.KapCareApplication;
 import org.kapcare.clinic.ClinicGroup;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,12 +41,7 @@ final class PatientChartOpening {
       }
       String loadBefore = BenchReport.loadAverage();
       RunningJourneys.Filled filled = RunningJourneys.create(postgres.datasource(), journeys, true);
-      List<String> args = new ArrayList<>(postgres.datasource());
-      args.addAll(List.of("--spring.profiles.active=bench", "--server.port=0",
-          "--logging.file.name=target/bench/chart.log", "--logging.threshold.console=OFF"));
-      args.addAll(Bench.FIRST_ADMINISTRATOR);
-      try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KapCareApplication.class).run(
-          args.toArray(String[]::new))) {
+      try (ConfigurableApplicationContext app = postgres.app("chart.log")) {
         ProcessEngine engine = app.getBean(ProcessEngine.class);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         EngineRest port = new EngineRest(http, "http://localhost:" + app.getEnvironment().getProperty("local.server.port"));

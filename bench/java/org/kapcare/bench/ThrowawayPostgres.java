@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.kapcare.KapCareApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A PostgreSQL cluster of its own for one benchmark, made by {@code .ci/postgres.sh} (Debian's
@@ -47,6 +50,21 @@ final class ThrowawayPostgres implements AutoCloseable {
     List<String> arguments = new ArrayList<>(List.of("--spring.profiles.include=postgres"));
     environment().forEach((name, value) -> arguments.add("--" + name + "=" + value));
     return arguments;
+  }
+
+  /**
+   * KAP Care on this cluster, in this JVM, as a clinic runs it (the postgres profile, a first
+   * administrator, the bench profile's extra port when {@code sources} adds it), logging to
+   * {@code target/bench/<log>} only, on a free port.
+   */
+  ConfigurableApplicationContext app(String log, Class<?>... sources) {
+    List<String> args = new ArrayList<>(datasource());
+    args.addAll(List.of("--spring.profiles.active=bench", "--server.port=0", "--logging.file.name=target/bench/" + log,
+        "--logging.threshold.console=OFF"));
+    args.addAll(Bench.FIRST_ADMINISTRATOR);
+    List<Class<?>> all = new ArrayList<>(List.of(KapCareApplication.class));
+    all.addAll(List.of(sources));
+    return new SpringApplicationBuilder(all.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
   }
 
   /** The environment variables a clinic's deployment gives each node for the postgres profile (no password here). */

@@ -44,6 +44,15 @@ public abstract class JourneyDriver extends ProcessDriver {
     return journey;
   }
 
+  /** A patient who answered PHQ-9 item 9 above 0 at the consultation: the prescribers' urgent safety review is open. */
+  protected ProcessInstance withUrgentSafetyReview() {
+    Map<String, Object> selfHarmThoughts = Answers.consultation();
+    selfHarmThoughts.put("phq9_9", "1");
+    ProcessInstance journey = consulted(selfHarmThoughts);
+    executeJob(journey, "sendSafetyAlert");
+    return journey;
+  }
+
   protected ProcessInstance historyTaken(Map<String, Object> medicalHistory) {
     ProcessInstance journey = consulted(Answers.consultation());
     assertThat(journey).isWaitingAt("medicalHistory");

@@ -36,8 +36,11 @@ class TaskController {
   @GetMapping("/{taskId}")
   TaskCard card(@PathVariable String taskId) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null || task.getProcessInstanceId() == null) {
+    if (task == null) {
       throw new NoSuchPatient("No open task of yours has this id");
+    }
+    if (task.getProcessInstanceId() == null) {
+      throw new NoSuchPatient("This task belongs to no patient's journey");
     }
     // The caller may see the task; its journey's business key is the patient id the card shows anyway.
     ProcessInstance journey = staff.asSystem(() ->

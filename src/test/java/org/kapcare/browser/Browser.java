@@ -250,8 +250,11 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
     return until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /** Clicks as a person would: the element scrolled into the middle of its list first, clear of Tasklist's footer. */
   public void click(By locator) {
-    until(ExpectedConditions.elementToBeClickable(locator)).click();
+    WebElement element = until(ExpectedConditions.elementToBeClickable(locator));
+    ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
   }
 
   public void type(By locator, CharSequence... keys) {

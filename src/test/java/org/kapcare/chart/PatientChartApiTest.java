@@ -141,10 +141,7 @@ class PatientChartApiTest extends JourneyDriver {
 
   @Test
   void anOpenSafetyReviewAndAPrescribersOverrideShowWithWhoAndWhy() throws Exception {
-    Map<String, Object> selfHarmThoughts = Answers.consultation();
-    selfHarmThoughts.put("phq9_9", "1");
-    ProcessInstance flagged = consulted(selfHarmThoughts);
-    executeJob(flagged, "sendSafetyAlert");
+    ProcessInstance flagged = withUrgentSafetyReview();
 
     JsonNode chart = chart("nurse", flagged.getBusinessKey());
     assertThat(chart.get("safety").get("openSafetyReviews").asInt()).isEqualTo(1);

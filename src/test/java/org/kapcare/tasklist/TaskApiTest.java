@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.kapcare.Answers;
 import org.kapcare.WebAppTest;
@@ -49,6 +50,21 @@ class TaskApiTest {
     assertThat(json.readTree(get("nurse", "/api/tasks/no-such-task").getBody()).get("error").asText())
         .isEqualTo("No open task of yours has this id");
     assertThat(get(null, "/api/tasks/" + booking).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aTaskOutsideAnyJourneyBelongsToNoPatient() throws Exception {
+    Task loose = tasks.newTask();
+    loose.setName("Order gloves");
+    loose.setAssignee("nurse");
+    tasks.saveTask(loose);
+    try {
+      ResponseEntity<String> refused = get("nurse", "/api/tasks/" + loose.getId());
+      assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(json.readTree(refused.getBody()).get("error").asText()).isEqualTo("This task belongs to no patient's journey");
+    } finally {
+      tasks.deleteTask(loose.getId(), true);
+    }
   }
 
   @Test
