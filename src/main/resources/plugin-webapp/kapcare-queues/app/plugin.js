@@ -30,6 +30,26 @@ function urgentFirstByDefault() {
 urgentFirstByDefault();
 window.addEventListener("hashchange", urgentFirstByDefault);
 
+/**
+ * "Create task" and "Add Comment" are for administrators only (the server refuses everyone else,
+ * docs/security.md): the stylesheet hides them unless the page says the user is one, which it
+ * learns from the webapp's own account of who is signed in (Admin among the apps they may open).
+ */
+async function markAdministrators() {
+  const base = document.querySelector("base");
+  const appRoot = (base && base.getAttribute("app-root")) || "/camunda";
+  try {
+    const response = await fetch(`${appRoot}/api/admin/auth/user/default`, { credentials: "same-origin" });
+    const account = response.ok ? await response.json() : {};
+    document.documentElement.classList.toggle("kapcare-administrator", (account.authorizedApps || []).includes("admin"));
+  } catch (error) {
+    document.documentElement.classList.remove("kapcare-administrator");
+  }
+}
+
+markAdministrators();
+window.addEventListener("hashchange", markAdministrators);
+
 /** The card's priority in words (Tasklist shows the engine's number, which the stylesheet hides). */
 async function renderCard(node, { taskId }) {
   try {
