@@ -50,13 +50,21 @@ async function markAdministrators() {
 markAdministrators();
 window.addEventListener("hashchange", markAdministrators);
 
-/** The card's priority in words (Tasklist shows the engine's number, which the stylesheet hides). */
+/**
+ * The card's priority in words, where Tasklist shows the engine's number (which the stylesheet
+ * hides): card plugins are drawn below the card's variables, where a collapsed card cuts them off.
+ * Tasklist reuses a card for another task when the page changes; the word it had goes first.
+ */
 async function renderCard(node, { taskId }) {
+  // Tasklist attaches the node to the card after render() returns: the card is found once the answer is in.
+  const cells = () => node.closest("li.task")?.querySelector(".cells-wrapper") || node;
   try {
     const task = await getJson(`${kapcareRoot()}/api/tasks/${encodeURIComponent(taskId)}`);
-    node.replaceChildren(el("span", { class: `kapcare-priority kapcare-priority-${task.priority}` }, task.priority));
+    cells().querySelectorAll(".kapcare-priority").forEach(old => old.remove());
+    cells().append(el("span", { class: `kapcare-priority kapcare-priority-${task.priority}`, "data-task": taskId },
+      task.priority));
   } catch (error) {
-    node.replaceChildren();
+    cells().querySelectorAll(".kapcare-priority").forEach(old => old.remove());
   }
 }
 

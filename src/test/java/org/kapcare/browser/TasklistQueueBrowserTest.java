@@ -56,7 +56,8 @@ class TasklistQueueBrowserTest extends JourneyDriver {
     browser.until(ExpectedConditions.numberOfElementsToBe(CARD_TITLES, 15));
     List<String> first = titles();
     assertThat(first.get(0)).startsWith("Urgent safety review");
-    assertThat(browser.visible(By.cssSelector(".tasks-list li.task .kapcare-priority")).getText()).isEqualToIgnoringCase("urgent");
+    assertThat(browser.visible(By.cssSelector(".tasks-list li.task .cells-wrapper .kapcare-priority")).getText())
+        .as("the first card's priority, where Tasklist showed its number").isEqualToIgnoringCase("urgent");
     assertThat(browser.driver().findElement(By.cssSelector(".tasks-list li.task .priority")).isDisplayed())
         .as("the engine's number is not shown").isFalse();
     browser.screenshot("urgent-first");
