@@ -47,7 +47,8 @@ class StablePages extends OncePerRequestFilter {
     } catch (IOException notJson) {
       return body;
     }
-    if (!(query instanceof ObjectNode object) || object.has("sorting") && !object.get("sorting").isArray()) {
+    // A query ordered the older way (sortBy and sortOrder) is left as it came: the engine takes one way or the other.
+    if (!(query instanceof ObjectNode object) || object.has("sortBy") || object.has("sorting") && !object.get("sorting").isArray()) {
       return body;
     }
     ArrayNode sorting = object.has("sorting") ? (ArrayNode) object.get("sorting") : object.putArray("sorting");

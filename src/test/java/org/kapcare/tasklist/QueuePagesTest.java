@@ -8,14 +8,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.kapcare.Answers;
 import org.kapcare.WebAppTest;
 import org.kapcare.clinic.ClinicGroup;
-import org.kapcare.clinic.Journeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -31,7 +30,7 @@ class QueuePagesTest {
   @Autowired
   TestRestTemplate http;
   @Autowired
-  RuntimeService runtime;
+  TaskService tasks;
   @Autowired
   FilterService filters;
 
@@ -40,29 +39,43 @@ class QueuePagesTest {
     ClockUtil.reset();
   }
 
+  /**
+   * Forty tasks of the coordinators' queue opened in the same millisecond, none due: they tie on
+   * every key Tasklist and the filter order by. Their ids are made in the reverse of the order they
+   * are opened in, so the database's own order for ties (the order rows were written) and the
+   * tie-break (the id) differ, and a page that does not break ties shows it.
+   */
   @Test
-  void tasksThatTieAreEachOnExactlyOnePage() throws Exception {
-    // Referrals written in the same millisecond: their bookings tie on the creation time, and none has a due date.
+  void tasksThatTieAreEachOnExactlyOnePageInTheOrderOfTheirIds() throws Exception {
     ClockUtil.setCurrentTime(new Date());
-    for (int i = 0; i < 40; i++) {
-      runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, "P-" + (5000 + i), Answers.referral("P-" + (5000 + i)));
+    List<String> tied = new ArrayList<>();
+    for (int i = 39; i >= 0; i--) {
+      Task task = tasks.newTask(String.format("tie-%02d", i));
+      task.setName("Tied booking");
+      tasks.saveTask(task);
+      tasks.addCandidateGroup(task.getId(), ClinicGroup.CARE_COORDINATORS.id());
+      tied.add(0, task.getId());
     }
     String queue = filters.createTaskFilterQuery().filterName(ClinicGroup.CARE_COORDINATORS.queueName()).singleResult().getId();
-
-    for (String sorting : List.of("[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]",
-        "[{\"sortBy\":\"priority\",\"sortOrder\":\"desc\"},{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]")) {
-      List<String> seen = new ArrayList<>();
-      for (int first = 0; ; first += 15) {
-        JsonNode page = list(queue, first, sorting);
-        if (page.isEmpty()) {
-          break;
+    try {
+      for (String sorting : List.of("[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]",
+          "[{\"sortBy\":\"priority\",\"sortOrder\":\"desc\"},{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]")) {
+        List<String> seen = new ArrayList<>();
+        for (int first = 0; ; first += 15) {
+          JsonNode page = list(queue, first, sorting);
+          if (page.isEmpty()) {
+            break;
+          }
+          page.forEach(task -> seen.add(task.get("id").asText()));
         }
-        page.forEach(task -> seen.add(task.get("id").asText()));
+        // Active tasks, as the pages ask for (another test's journey may be suspended).
+        long count = json.readTree(http.withBasicAuth("coordinator", "demo").postForEntity("/engine-rest/filter/" + queue
+            + "/count", new HttpEntity<>("{\"active\":true}", jsonHeaders()), String.class).getBody()).get("count").asLong();
+        assertThat(seen).as(sorting).doesNotHaveDuplicates().hasSize((int) count);
+        assertThat(seen.stream().filter(tied::contains).toList()).as("the tied tasks, by id, on every page").isEqualTo(tied);
       }
-      // Active tasks, as the pages ask for (another test's journey may be suspended).
-      long count = json.readTree(http.withBasicAuth("coordinator", "demo").postForEntity("/engine-rest/filter/" + queue
-          + "/count", new HttpEntity<>("{\"active\":true}", jsonHeaders()), String.class).getBody()).get("count").asLong();
-      assertThat(seen).as(sorting).doesNotHaveDuplicates().hasSize((int) count);
+    } finally {
+      tied.forEach(id -> tasks.deleteTask(id, true));
     }
   }
 

@@ -24,7 +24,8 @@ class StablePagesTest {
   @Test
   void aQueryAlreadyByIdOrNotAQueryGoesOnAsItCame() throws Exception {
     for (String body : new String[] {"{\"sorting\":[{\"sortBy\":\"id\",\"sortOrder\":\"desc\"}]}", "[1,2]", "not json",
-        "{\"sorting\":\"created\"}"}) {
+        "{\"sorting\":\"created\"}",
+        "{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}"}) {
       assertThat(tieBroken(body)).isEqualTo(body);
     }
   }
