@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -96,7 +97,7 @@ class ChartReader {
     overrides.sort(Comparator.comparing(LiftedBlock::at));
     return new PatientChart(clinic.timeZone().getId(),
         patient(patientId, journeyInstance, journey, doseInstances),
-        open.stream().map(task -> openTask(patientId, task)).toList(),
+        open.stream().map(this::openTask).toList(),
         nextSession(open),
         new Baseline(vitals(journey, "baselineSystolicBp", "baselineDiastolicBp", "baselineHeartRate", null),
             journey.number("weightKg"), journey.time("weightRecordedAt"), journey.text("currentMedications"),
@@ -120,7 +121,7 @@ class ChartReader {
         .disableCustomObjectDeserialization().list().stream()
         .filter(variable -> plain(variable.getTypedValue()))
         // A value kept on the instance itself wins over one of the same name inside a subprocess.
-        .sorted(Comparator.comparing((HistoricVariableInstance v) -> v.getExecutionId().equals(v.getProcessInstanceId())))
+        .sorted(Comparator.comparing((HistoricVariableInstance v) -> Objects.equals(v.getExecutionId(), v.getProcessInstanceId())))
         .forEach(variable -> values.get(variable.getProcessInstanceId()).put(variable.getName(), variable.getValue()));
     Map<String, List<HistoricVariableUpdate>> updates = history.createHistoricDetailQuery().processInstanceIdIn(ids)
         .variableUpdates().disableBinaryFetching().disableCustomObjectDeserialization().orderByTime().asc().list().stream()
@@ -176,18 +177,12 @@ class ChartReader {
         .map(HistoricActivityInstance::getActivityName).findFirst().orElse("Ended");
   }
 
-  private OpenTask openTask(String patientId, Task task) {
+  private OpenTask openTask(Task task) {
     String group = tasks.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(link -> groupName(link.getGroupId())).collect(Collectors.joining(", "));
-    return new OpenTask(plainName(task.getName(), patientId), group.isEmpty() ? null : group, task.getAssignee(),
+    return new OpenTask(stepName(task.getProcessDefinitionId(), task.getTaskDefinitionKey()), group.isEmpty() ? null : group, task.getAssignee(),
         JourneyRecord.iso(task.getDueDate()), TaskPriority.of(task.getPriority()).word());
-  }
-
-  /** Tasklist shows a task with the patient after its name; the chart is the patient's already. */
-  private static String plainName(String name, String patientId) {
-    String suffix = " — " + patientId;
-    return name != null && name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
   }
 
   private static String groupName(String groupId) {
@@ -208,7 +203,7 @@ class ChartReader {
 
   private Dose dose(HistoricProcessInstance instance, JourneyRecord dose, List<Task> open) {
     String waiting = open.stream().filter(task -> task.getProcessInstanceId().equals(instance.getId()))
-        .map(task -> plainName(task.getName(), instance.getBusinessKey())).collect(Collectors.joining(", "));
+        .map(task -> stepName(task.getProcessDefinitionId(), task.getTaskDefinitionKey())).collect(Collectors.joining(", "));
     String status = !waiting.isEmpty() ? "waiting: " + waiting
         : dose.get("dischargedAt") != null ? "given" : instance.getEndTime() != null ? "not given" : "in progress";
     return new Dose(dose.integer("doseNumber") == null ? 0 : dose.integer("doseNumber"), dose.time("dosingAt"),
@@ -278,15 +273,16 @@ class ChartReader {
       if (name.endsWith("OverrideBy") && by.getValue() != null) {
         String step = name.substring(0, name.length() - "OverrideBy".length());
         Object reason = record.writtenBy(by.getActivityInstanceId(), step + "OverrideReason").orElse(null);
-        overrides.add(new LiftedBlock(stepName(instance, step), by.getValue().toString(),
+        overrides.add(new LiftedBlock(stepName(instance.getProcessDefinitionId(), step), by.getValue().toString(),
             reason == null ? null : reason.toString(), JourneyRecord.iso(by.getTime())));
       }
     }
     return overrides;
   }
 
-  private String stepName(HistoricProcessInstance instance, String activityId) {
-    FlowElement element = repository.getBpmnModelInstance(instance.getProcessDefinitionId()).getModelElementById(activityId);
+  /** A step's name as the model gives it (Tasklist adds the patient's id to a task's name; the chart is the patient's already). */
+  private String stepName(String processDefinitionId, String activityId) {
+    FlowElement element = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
     return element == null || element.getName() == null ? activityId : element.getName();
   }
 
