@@ -94,7 +94,9 @@ class PatientChartBrowserTest extends JourneyDriver {
 
     browser.logIn("tasklist", "therapist");
     openTask("Therapy queue", "Preparation session — " + patientId);
-    browser.type(By.id("kapcare-concern-text"), "Told me he has stopped eating and has a plan to hurt himself");
+    // What a clinician types is shown as their words, never as the page's code (the review's form is markdown).
+    browser.type(By.id("kapcare-concern-text"), "Told me he has stopped eating and has a plan to hurt himself "
+        + "<img src=x onerror=\"document.title='pwned'\"> [details](javascript:document.title='pwned')");
     browser.click(By.id("kapcare-raise-concern"));
     assertThat(browser.visible(By.id("kapcare-chart-notice")).getText())
         .isEqualTo("Safety concern raised: the prescribers have an urgent safety review.");
@@ -107,8 +109,11 @@ class PatientChartBrowserTest extends JourneyDriver {
     WebElement first = browser.visible(By.cssSelector(".tasks-list li.task h4 a"));
     assertThat(first.getText()).isEqualTo("Urgent safety review — " + patientId);
     first.click();
-    assertThat(browser.visible(By.cssSelector(".fjs-form")).getText())
+    WebElement form = browser.visible(By.cssSelector(".fjs-form"));
+    assertThat(form.getText())
         .contains("Concern raised by Theo Therapist: Told me he has stopped eating and has a plan to hurt himself");
+    assertThat(form.findElements(By.cssSelector("[onerror], a[href^='javascript']"))).as("markup from the concern").isEmpty();
+    assertThat(browser.driver().getTitle()).isNotEqualTo("pwned");
     browser.screenshot("prescriber-urgent-review");
   }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -256,6 +259,10 @@ class PatientChartApiTest extends JourneyDriver {
     assertThat(found("therapist", "ZEPHYR")).containsExactly("Q-7001 Zephyrine Quillfeather");
     assertThat(found("nurse", "%%")).as("% is a letter, not any text").isEmpty();
     assertThat(found("nurse", "Q_7001")).as("_ is a letter, not any one").isEmpty();
+    ResponseEntity<String> expression = http.withBasicAuth("nurse", "demo").getForEntity(URI.create(http.getRootUri()
+        + "/api/patients?q=" + URLEncoder.encode("${'x'.toUpperCase()}", StandardCharsets.UTF_8)), String.class);
+    assertThat(expression.getStatusCode()).as("an expression in the search").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(expression.getBody()).doesNotContain("X", "Exception", "org.");
     for (String tooShortOrLong : new String[] {"%", " a ", "x".repeat(101)}) {
       ResponseEntity<String> refused = get("nurse", "/api/patients?q=" + tooShortOrLong);
       assertThat(refused.getStatusCode()).as(tooShortOrLong).isEqualTo(HttpStatus.BAD_REQUEST);
