@@ -45,6 +45,10 @@ class TaskController {
     // The caller may see the task; its journey's business key is the patient id the card shows anyway.
     ProcessInstance journey = staff.asSystem(() ->
         runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult());
+    if (journey == null) {
+      // Completed by someone else between the two look-ups: the journey moved on.
+      throw new NoSuchPatient("No open task of yours has this id");
+    }
     return new TaskCard(task.getId(), journey.getBusinessKey(), TaskPriority.of(task.getPriority()).word());
   }
 }
