@@ -37,6 +37,25 @@ public final class Answers {
     return answers;
   }
 
+  /**
+   * A patient's check-in: PHQ-9 items 1 to 8 adding up to {@code phq9Total} minus item 9, each as
+   * high as it goes in order, and every GAD-7 item "several days".
+   */
+  public static Map<String, Object> checkIn(int phq9Total, int item9) {
+    Map<String, Object> answers = new HashMap<>();
+    int left = phq9Total - item9;
+    for (int i = 1; i <= 8; i++) {
+      int item = Math.min(3, left);
+      answers.put("phq9_" + i, String.valueOf(item));
+      left -= item;
+    }
+    answers.put("phq9_9", String.valueOf(item9));
+    for (int i = 1; i <= 7; i++) {
+      answers.put("gad7_" + i, "1");
+    }
+    return answers;
+  }
+
   /** Nothing that rules a patient out or needs clearance; 128/82, 72 bpm, 70 kg. */
   public static Map<String, Object> medicalHistory() {
     Map<String, Object> answers = new HashMap<>();

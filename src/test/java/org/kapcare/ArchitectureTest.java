@@ -22,7 +22,7 @@ class ArchitectureTest {
 
   private static final String[] FEATURES = {"org.kapcare.journey..", "org.kapcare.clinical..",
       "org.kapcare.integrationwindow..", "org.kapcare.notification..", "org.kapcare.insight..", "org.kapcare.operations..",
-      "org.kapcare.tasklist..", "org.kapcare.chart.."};
+      "org.kapcare.tasklist..", "org.kapcare.chart..", "org.kapcare.checkin.."};
 
   @ArchTest
   static final ArchRule noPackageCycles = slices().matching("org.kapcare.(*)..").should().beFreeOfCycles();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.kapcare.clinic.Journeys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,7 @@ public class NotificationDelegate implements JavaDelegate {
         .toList();
     Map<String, Object> journey = new HashMap<>();
     for (String name : JOURNEY_VARIABLES) {
-      journey.put(name, fromJourney(execution, name));
+      journey.put(name, Journeys.journeyVariable(execution, name));
     }
     for (String name : TASK_VARIABLES) {
       if (execution.hasVariableLocal(name)) {
@@ -45,15 +46,5 @@ public class NotificationDelegate implements JavaDelegate {
     }
     notifications.send(new Notification(template, recipients, execution.getProcessInstanceId(),
         execution.getActivityInstanceId(), (String) execution.getVariable("patientId"), journey));
-  }
-
-  /** The variable of this process or, failing that, of the journey that called it. */
-  private static Object fromJourney(DelegateExecution execution, String name) {
-    for (DelegateExecution scope = execution; scope != null; scope = scope.getProcessInstance().getSuperExecution()) {
-      if (scope.hasVariable(name)) {
-        return scope.getVariable(name);
-      }
-    }
-    return null;
   }
 }

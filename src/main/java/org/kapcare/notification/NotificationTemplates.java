@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kapcare.clinic.ClinicProperties;
+import org.kapcare.clinic.PatientLinks;
 import org.kapcare.forms.FormValues;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -55,6 +56,7 @@ public class NotificationTemplates {
   /**
    * What the words may use. Patients get their name, the clinic's and the appointment; staff get the
    * patient's id and the times they must act by. Nobody gets scores, reasons or diagnoses by mail.
+   * A patient's {@code link} is minted only when the mail goes (see {@link PatientLinks}).
    */
   private Map<String, Object> facts(String audience, Notification notification) {
     Map<String, Object> journey = notification.journey();
@@ -66,6 +68,7 @@ public class NotificationTemplates {
       putIfPresent(facts, "session", journey.get("session"));
       putTime(facts, journey, "sessionAt");
       putIfPresent(facts, "clinicPhone", clinic.phone());
+      facts.put("link", PatientLinks.PLACEHOLDER);
     } else {
       facts.put("patientId", notification.patientId());
       facts.put("tasklistUrl", clinic.tasklistUrl());

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class Outbox {
 
   private static final String COLUMNS =
-      "id, template, recipient, patient_id, address, subject, body_text, body_html, attempts";
+      "id, process_instance_id, template, recipient, patient_id, address, subject, body_text, body_html, attempts";
 
   private final JdbcTemplate jdbc;
 
@@ -137,7 +137,7 @@ public class Outbox {
   }
 
   private static OutboxEntry entry(ResultSet rs, int row) throws SQLException {
-    return new OutboxEntry(rs.getLong("id"), rs.getString("template"), rs.getString("recipient"),
+    return new OutboxEntry(rs.getLong("id"), rs.getString("process_instance_id"), rs.getString("template"), rs.getString("recipient"),
         rs.getString("patient_id"), rs.getString("address"),
         new RenderedMessage(rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html")),
         rs.getInt("attempts"));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.kapcare.clinic.EngineClock;
+import org.kapcare.clinic.PatientLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,10 +26,13 @@ public class OutboxDispatcher {
   private final Outbox outbox;
   private final NotificationProperties settings;
   private final MailChannel mail;
+  private final ObjectProvider<PatientLinks> links;
 
-  public OutboxDispatcher(Outbox outbox, NotificationProperties settings, ObjectProvider<JavaMailSender> mailSender) {
+  public OutboxDispatcher(Outbox outbox, NotificationProperties settings, ObjectProvider<JavaMailSender> mailSender,
+      ObjectProvider<PatientLinks> links) {
     this.outbox = outbox;
     this.settings = settings;
+    this.links = links;
     JavaMailSender sender = mailSender.getIfAvailable();
     this.mail = sender == null ? null : new MailChannel(sender, settings.from());
   }
@@ -53,8 +57,14 @@ public class OutboxDispatcher {
       outbox.sent(entry.id(), EngineClock.now(), "log");
       return;
     }
+    OutboxEntry withLink = withLink(entry);
+    if (withLink == null) {
+      LOG.info("{}: not sent, what its link answers has closed", entry.describe());
+      outbox.failed(entry.id(), "not sent: what its link answers closed before the mail could go");
+      return;
+    }
     try {
-      mail.send(entry);
+      mail.send(withLink);
       LOG.info("{}: sent by e-mail", entry.describe());
       outbox.sent(entry.id(), EngineClock.now(), "log,email");
     } catch (MailChannel.Refused e) {
@@ -67,6 +77,20 @@ public class OutboxDispatcher {
       LOG.warn("{}: attempt {} failed, next at {}: {}", entry.describe(), attempt, next, reason);
       outbox.retryAt(entry.id(), next, reason);
     }
+  }
+
+  /**
+   * The entry with its single-use link minted now, for this sending only: the outbox row keeps the
+   * placeholder. Null when the link would answer nothing any more.
+   */
+  private OutboxEntry withLink(OutboxEntry entry) {
+    RenderedMessage message = entry.message();
+    if (!message.text().contains(PatientLinks.PLACEHOLDER) && !message.html().contains(PatientLinks.PLACEHOLDER)) {
+      return entry;
+    }
+    String link = links.getObject().mint(entry.processInstanceId());
+    return link == null ? null : entry.withMessage(new RenderedMessage(message.subject(),
+        message.text().replace(PatientLinks.PLACEHOLDER, link), message.html().replace(PatientLinks.PLACEHOLDER, link)));
   }
 
   /** first-retry, doubled for each further failure, capped at max-retry. */

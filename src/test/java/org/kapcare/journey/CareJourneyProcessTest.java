@@ -43,7 +43,7 @@ class CareJourneyProcessTest extends JourneyDriver {
     @Primary
     ProcessEngineCoverageProperties careJourneyCoverage() {
       return ProcessEngineCoverageProperties.builder()
-          .excludeProcessDefinitionKeys(Journeys.DOSING_SESSION)
+          .excludeProcessDefinitionKeys(Journeys.DOSING_SESSION, Journeys.PATIENT_CHECK_IN)
           .assertClassCoverageAtLeast(0.9)
           .build();
     }
@@ -420,5 +420,27 @@ class CareJourneyProcessTest extends JourneyDriver {
         .hasMessageEndingWith("(field patientId)");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Journeys.CARE_JOURNEY)
         .processInstanceBusinessKey(journey.getBusinessKey()).count()).isEqualTo(1);
+  }
+
+  /** Check-ins go weekly during the series and the day before the follow-up; their answers stay with the journey. */
+  @Test
+  void checkInsGoDuringTheSeriesAndBeforeTheFollowUpAndTheirAnswersStayWithTheJourney() {
+    ProcessInstance journey = atDosing();
+    moveClockTo(EngineClock.now().plus(Duration.ofDays(7)));
+    executeJob(journey, "weeklyCheckInDue");
+    executeJob(journey, "sendWeeklyCheckIn");
+    assertThat(journey).hasPassed("weeklyCheckInSent");
+    giveDose(journey);
+    complete(journey, "scheduleFollowUp", "followUpAt", Answers.daysAhead(10));
+    executeJob(journey, "followUpCheckInDue");
+    executeJob(journey, "sendFollowUpCheckIn");
+    assertThat(journey).hasPassed("followUpCheckInSent").isWaitingAt("followUpAssessment");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Journeys.PATIENT_CHECK_IN)
+        .processInstanceBusinessKey(journey.getBusinessKey()).count()).isEqualTo(2);
+
+    engine.getRuntimeService().createMessageCorrelation(Journeys.CHECK_IN_ANSWERED).processInstanceId(journey.getId())
+        .setVariable("checkInPhq9Rise", 3).correlate();
+    assertThat(journey).hasPassed("checkInAnswersKept").isWaitingAt("followUpAssessment");
+    assertThat(engine.getRuntimeService().getVariable(journey.getId(), "checkInPhq9Rise")).isEqualTo(3);
   }
 }

@@ -41,7 +41,7 @@ class DosingSessionProcessTest extends ProcessDriver {
     @Primary
     ProcessEngineCoverageProperties dosingSessionCoverage() {
       return ProcessEngineCoverageProperties.builder()
-          .excludeProcessDefinitionKeys(Journeys.CARE_JOURNEY)
+          .excludeProcessDefinitionKeys(Journeys.CARE_JOURNEY, Journeys.PATIENT_CHECK_IN)
           .assertClassCoverageAtLeast(0.9)
           .build();
     }
@@ -745,4 +745,21 @@ class DosingSessionProcessTest extends ProcessDriver {
     return keys;
   }
 
+
+  /** The day before the dose a check-in goes; until its answers come, the nurse's check prompts for them. */
+  @Test
+  void theCheckInBeforeTheDosePromptsTheNurseUntilThePatientAnswers() {
+    ProcessInstance dose = startDose("K-0043", "sam@example.org", "IV");
+    complete(dose, "scheduleDosing", "dosingAt", Answers.daysAhead(2), "rideHomeArranged", true);
+    executeJob(dose, "sendPreDoseInstructions");
+    executeJob(dose, "preDoseCheckInDue");
+    executeJob(dose, "sendPreDoseCheckIn");
+    assertThat(dose).hasPassed("preDoseCheckInSent").isWaitingAt("preDoseCheck");
+    assertThat(engine.getRuntimeService().getVariable(dose.getId(), "checkInUnanswered")).isEqualTo(true);
+
+    engine.getRuntimeService().createMessageCorrelation(Journeys.CHECK_IN_ANSWERED).processInstanceId(dose.getId())
+        .setVariable("checkInUnanswered", false).correlate();
+    assertThat(dose).hasPassed("preDoseCheckInNoted").isWaitingAt("preDoseCheck");
+    assertThat(engine.getRuntimeService().getVariable(dose.getId(), "checkInUnanswered")).isEqualTo(false);
+  }
 }

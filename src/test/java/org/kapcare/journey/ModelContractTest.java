@@ -32,10 +32,13 @@ import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kapcare.WebAppTest;
+import org.kapcare.checkin.CheckInRequests;
+import org.kapcare.checkin.CheckInSharing;
 import org.kapcare.clinic.ClinicGroup;
 import org.kapcare.clinic.ClinicProperties;
 import org.kapcare.clinic.Journeys;
 import org.kapcare.clinical.BaselineScoring;
+import org.kapcare.clinical.CheckInScoring;
 import org.kapcare.clinical.DischargeRecorder;
 import org.kapcare.clinical.Observation;
 import org.kapcare.clinical.OutcomeScoring;
@@ -92,7 +95,7 @@ class ModelContractTest {
   void loadProcesses() {
     processes = repository.createProcessDefinitionQuery().latestVersion().list();
     assertThat(processes).extracting(ProcessDefinition::getKey)
-        .containsExactlyInAnyOrder(Journeys.CARE_JOURNEY, Journeys.DOSING_SESSION);
+        .containsExactlyInAnyOrder(Journeys.CARE_JOURNEY, Journeys.DOSING_SESSION, Journeys.PATIENT_CHECK_IN);
   }
 
   @Test
@@ -136,7 +139,8 @@ class ModelContractTest {
       }
     }
     List.of(BaselineScoring.WRITES, OutcomeScoring.WRITES, DischargeRecorder.WRITES, Observation.WRITES, IntegrationWindowOpener.WRITES,
-        IntegrationSessionRecorder.WRITES, PreparationProgress.WRITES, SafetyReviews.WRITES).forEach(provided::addAll);
+        IntegrationSessionRecorder.WRITES, PreparationProgress.WRITES, SafetyReviews.WRITES, CheckInScoring.WRITES,
+        CheckInRequests.WRITES, CheckInSharing.WRITES).forEach(provided::addAll);
 
     read.addAll(RatingScale.PHQ9.itemKeys("phq9"));
     read.addAll(RatingScale.GAD7.itemKeys("gad7"));
@@ -182,7 +186,7 @@ class ModelContractTest {
       }
     }
     assertThat(checked).contains("notifyNotEligible", "sendPreDoseInstructions", "sendSafetyAlert",
-        "sendIntegrationReminder", "alertMissedIntegration", "notifyDosePostponed");
+        "sendIntegrationReminder", "alertMissedIntegration", "notifyDosePostponed", "sendCheckIn");
   }
 
   private Map<String, JsonNode> formsOf(String deploymentId) throws IOException {

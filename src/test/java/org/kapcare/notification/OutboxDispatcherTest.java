@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kapcare.clinic.PatientLinks;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -14,7 +15,8 @@ class OutboxDispatcherTest {
   private final OutboxDispatcher dispatcher = new OutboxDispatcher(null,
       new NotificationProperties(Map.of(), "KAP Care <no-reply@kap.example>", "classpath:/notifications/",
           Duration.ofSeconds(5), 100, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(1)),
-      new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class));
+      new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+      new StaticListableBeanFactory().getBeanProvider(PatientLinks.class));
 
   @Test
   void theWaitDoublesFromTheFirstRetryUpToTheMaximum() {
