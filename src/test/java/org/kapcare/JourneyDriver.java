@@ -1,13 +1,17 @@
 package org.kapcare;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.kapcare.clinic.EngineClock;
 import org.kapcare.clinic.Journeys;
@@ -123,5 +127,36 @@ public abstract class JourneyDriver extends ProcessDriver {
     Map<String, Object> answers = Answers.followUp(phq9Total, nextStep);
     answers.putAll(Answers.map(more));
     complete(journey, "followUpAssessment", answers);
+  }
+
+  /** A journey at its first dose, booked two days ahead; the day-before check-in has gone out. */
+  protected ProcessInstance checkInBeforeTheDose(ProcessInstance journey) {
+    ProcessInstance dose = currentDose(journey);
+    Instant dosingAt = EngineClock.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+    complete(dose, "scheduleDosing", "dosingAt", iso(dosingAt), "rideHomeArranged", true);
+    executeJob(dose, "sendPreDoseInstructions");
+    Job due = job(dose, "preDoseCheckInDue");
+    assertThat(due.getDuedate()).isEqualTo(Date.from(dosingAt.minus(Duration.ofDays(1))));
+    moveClockTo(dosingAt.minus(Duration.ofDays(1)));
+    execute(due);
+    executeJob(dose, "sendPreDoseCheckIn");
+    assertThat(engine.getRuntimeService().getVariable(dose.getId(), "checkInUnanswered")).isEqualTo(true);
+    ProcessInstance checkIn = checkInOf(journey);
+    assertThat(checkIn).isWaitingAt("sendCheckIn");
+    executeJob(checkIn, "sendCheckIn");
+    assertThat(checkIn).isWaitingAt("awaitCheckIn");
+    return checkIn;
+  }
+
+  protected ProcessInstance checkInOf(ProcessInstance journey) {
+    List<ProcessInstance> open = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(Journeys.PATIENT_CHECK_IN).processInstanceBusinessKey(journey.getBusinessKey()).list();
+    assertThat(open).as("open check-ins of " + journey.getBusinessKey()).hasSize(1);
+    return open.get(0);
+  }
+
+  protected Job job(ProcessInstance instance, String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+        .singleResult();
   }
 }

@@ -40,6 +40,15 @@ class CheckInPage {
     return open(token, request, response).map(views::questions).orElseGet(views::invalid);
   }
 
+  /** A link cut short in a mail program: the same answer as any other that opens nothing. */
+  @GetMapping(value = {"/check-in", PATH}, produces = MediaType.TEXT_HTML_VALUE)
+  @ResponseBody
+  String withoutToken(HttpServletResponse response) {
+    views.secure(response);
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    return views.invalid();
+  }
+
   @PostMapping(value = PATH + "{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
       produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody

@@ -51,37 +51,6 @@ class PatientCheckInProcessTest extends JourneyDriver {
   @Autowired
   JdbcTemplate jdbc;
 
-  /** A journey at its first dose, booked two days ahead; the day-before check-in has gone out. */
-  private ProcessInstance checkInBeforeTheDose(ProcessInstance journey) {
-    ProcessInstance dose = currentDose(journey);
-    Instant dosingAt = EngineClock.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
-    complete(dose, "scheduleDosing", "dosingAt", iso(dosingAt), "rideHomeArranged", true);
-    executeJob(dose, "sendPreDoseInstructions");
-    Job due = job(dose, "preDoseCheckInDue");
-    assertThat(due.getDuedate()).isEqualTo(Date.from(dosingAt.minus(Duration.ofDays(1))));
-    moveClockTo(dosingAt.minus(Duration.ofDays(1)));
-    execute(due);
-    executeJob(dose, "sendPreDoseCheckIn");
-    assertThat(engine.getRuntimeService().getVariable(dose.getId(), "checkInUnanswered")).isEqualTo(true);
-    ProcessInstance checkIn = checkInOf(journey);
-    assertThat(checkIn).isWaitingAt("sendCheckIn");
-    executeJob(checkIn, "sendCheckIn");
-    assertThat(checkIn).isWaitingAt("awaitCheckIn");
-    return checkIn;
-  }
-
-  private ProcessInstance checkInOf(ProcessInstance journey) {
-    List<ProcessInstance> open = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(Journeys.PATIENT_CHECK_IN).processInstanceBusinessKey(journey.getBusinessKey()).list();
-    assertThat(open).as("open check-ins of " + journey.getBusinessKey()).hasSize(1);
-    return open.get(0);
-  }
-
-  private Job job(ProcessInstance instance, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-        .singleResult();
-  }
-
   private void answer(ProcessInstance checkIn, Map<String, Object> answers) {
     engine.getRuntimeService().createMessageCorrelation(Journeys.CHECK_IN_SUBMITTED).processInstanceId(checkIn.getId())
         .setVariables(answers).correlate();
