@@ -2,6 +2,7 @@ package org.kapcare.chart;
 
 import java.util.List;
 import java.util.Optional;
+import org.kapcare.chart.PatientChart.CheckIn;
 import org.kapcare.chart.PatientChart.Dose;
 import org.kapcare.chart.PatientChart.Patient;
 import org.kapcare.chart.PatientChart.Session;
@@ -11,8 +12,8 @@ import org.kapcare.security.SignedInStaff;
 /**
  * Who reads a chart, and what of it (docs/security.md, "Who reads what"): nurses, prescribers and
  * therapists the whole chart of every patient in care; care coordinators contact and logistics
- * only (no condition, scores, safety, dose amounts or vitals, session notes, nor other groups'
- * steps, whose names can tell a clinical story); managers and administrators everything, ended
+ * only (which check-ins were answered, not what; no condition, scores, safety, dose amounts or
+ * vitals, session notes, nor other groups' steps, whose names can tell a clinical story); managers and administrators everything, ended
  * journeys included. Someone in several groups reads the widest of their views.
  */
 enum ChartAudience {
@@ -48,6 +49,8 @@ enum ChartAudience {
             p.stage(), p.inCare(), p.endedAt()),
         chart.openTasks().stream().filter(task -> ClinicGroup.CARE_COORDINATORS.displayName().equals(task.group())).toList(),
         chart.nextSession(), null, null, null, null,
+        chart.checkIns().stream().map(c -> new CheckIn(c.sentAt(), c.purpose(), c.dose(), c.status(), c.answeredAt(), null,
+            null, null, null, null, null, null)).toList(),
         chart.doses().stream().map(ChartAudience::logistics).toList(),
         chart.sessions().stream().map(s -> new Session(s.kind(), s.dose(), s.bookedFor(), s.heldAt(), s.windowClosesAt(),
             s.timing(), null)).toList(),

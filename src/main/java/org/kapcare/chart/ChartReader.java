@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.kapcare.chart.PatientChart.Baseline;
+import org.kapcare.chart.PatientChart.CheckIn;
 import org.kapcare.chart.PatientChart.Dose;
 import org.kapcare.chart.PatientChart.OpenTask;
 import org.kapcare.chart.PatientChart.LiftedBlock;
@@ -81,8 +82,12 @@ class ChartReader {
     List<HistoricProcessInstance> doseInstances = history.createHistoricProcessInstanceQuery()
         .superProcessInstanceId(journeyInstance.getId()).processDefinitionKey(Journeys.DOSING_SESSION)
         .orderByProcessInstanceStartTime().asc().list();
-    Map<String, JourneyRecord> records = records(Stream.concat(Stream.of(journeyInstance), doseInstances.stream())
-        .map(HistoricProcessInstance::getId).toList());
+    List<HistoricProcessInstance> checkInInstances = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(Journeys.PATIENT_CHECK_IN).variableValueEquals("journeyId", journeyInstance.getId())
+        .orderByProcessInstanceStartTime().asc().list();
+    Map<String, JourneyRecord> records = records(Stream.of(Stream.of(journeyInstance), doseInstances.stream(),
+        checkInInstances.stream()).flatMap(instances -> instances).map(HistoricProcessInstance::getId).toList());
+    List<JourneyRecord> checkIns = checkInInstances.stream().map(instance -> records.get(instance.getId())).toList();
     JourneyRecord journey = records.get(journeyInstance.getId());
     List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(patientId).orderByTaskCreateTime().asc().list();
     List<Dose> doses = new ArrayList<>();
@@ -105,11 +110,23 @@ class ChartReader {
         new Safety(journey.integer("openSafetyReviews") == null ? 0 : journey.integer("openSafetyReviews"),
             journey.text("cssrsRisk"), journey.flag("phq9Item9Positive"), journey.flag("suicidalIdeation"),
             journey.text("eligibility"), journey.text("eligibilityReasons"), reviews(journey), overrides),
-        scores.series(journey),
+        scores.series(journey, checkIns),
         scores.outcome(journey),
+        checkInInstances.stream().map(instance -> checkIn(instance, records.get(instance.getId()))).toList(),
         doses,
         sessions,
         List.of());
+  }
+
+  /** A check-in as sent, and once answered, scored: its answer time is when its PHQ-9 was scored. */
+  private static CheckIn checkIn(HistoricProcessInstance instance, JourneyRecord checkIn) {
+    List<HistoricVariableUpdate> scored = checkIn.updatesOf("phq9Score");
+    String answeredAt = scored.isEmpty() ? null : JourneyRecord.iso(scored.get(0).getTime());
+    String status = answeredAt != null ? "answered" : instance.getEndTime() == null ? "waiting" : "not answered";
+    return new CheckIn(JourneyRecord.iso(instance.getStartTime()), checkIn.text("purpose"), checkIn.integer("doseNumber"),
+        status, answeredAt, checkIn.integer("phq9Score"), checkIn.text("phq9Severity"), checkIn.integer("gad7Score"),
+        checkIn.text("gad7Severity"), checkIn.integer("pcl5Score"), checkIn.flag("phq9Item9Positive"),
+        checkIn.integer("phq9Rise"));
   }
 
   /** Each instance's latest values and all its updates, in two queries for the journey and its doses together. */

@@ -20,13 +20,14 @@ public record PatientChart(
     Safety safety,
     List<ScoreSeries> scores,
     Outcome outcome,
+    List<CheckIn> checkIns,
     List<Dose> doses,
     List<Session> sessions,
     List<String> actions) {
 
   PatientChart withActions(List<String> allowed) {
-    return new PatientChart(timeZone, patient, openTasks, nextSession, baseline, safety, scores, outcome, doses, sessions,
-        allowed);
+    return new PatientChart(timeZone, patient, openTasks, nextSession, baseline, safety, scores, outcome, checkIns, doses,
+        sessions, allowed);
   }
 
   /** Who and where. {@code inCare} is false once the journey has ended. */
@@ -61,6 +62,15 @@ public record PatientChart(
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Measure(String at, String when, int score, String severity) {}
+
+  /**
+   * A check-in the patient was sent: what for ({@code before-dose}, {@code between-doses},
+   * {@code before-follow-up}), whether it was {@code answered}, {@code not answered} or is
+   * {@code waiting}, and once answered its scores and the PHQ-9 change since baseline.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record CheckIn(String sentAt, String purpose, Integer dose, String status, String answeredAt, Integer phq9,
+      String phq9Severity, Integer gad7, String gad7Severity, Integer pcl5, Boolean selfHarmThoughts, Integer phq9Rise) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Outcome(Integer phq9Change, Boolean response, Boolean remission) {}

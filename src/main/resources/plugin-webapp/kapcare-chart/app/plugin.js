@@ -10,7 +10,8 @@ import { day, el, getJson, kapcareRoot, postJson, table, when } from "../../../.
 const WORDS = {
   TRD: "treatment-resistant depression", PTSD: "PTSD", GAD: "generalised anxiety disorder", OTHER: "other",
   IV: "IV infusion", IM: "IM injection", SUBLINGUAL: "sublingual", ESKETAMINE_NASAL: "esketamine nasal spray",
-  "needs-clearance": "needs medical clearance", "refer-to-higher-care": "referred to higher care"
+  "needs-clearance": "needs medical clearance", "refer-to-higher-care": "referred to higher care",
+  "between-doses": "between doses", "before-follow-up": "before the follow-up"
 };
 const BAND_COLOURS = ["#e8f5e9", "#fffde7", "#fff3e0", "#ffe0b2", "#ffcdd2"];
 
@@ -139,9 +140,12 @@ function scoreChart(series, zone) {
   }
   series.measures.forEach((m, i) => {
     const [cx, cy] = points[i];
-    add("circle", { cx, cy, r: 4, class: "kapcare-score-point" });
+    const checkIn = m.when === "check-in";
+    add("circle", { cx, cy, r: 4, class: checkIn ? "kapcare-score-point kapcare-checkin-point" : "kapcare-score-point" });
     add("text", { x: cx, y: cy - 7, "text-anchor": "middle", class: "kapcare-score-value" }, m.score);
-    add("text", { x: cx, y: height - 8, "text-anchor": "middle", class: "kapcare-tick" }, `${m.when}, ${day(m.at, zone)}`);
+    // A check-in is dated only, so that weekly points still leave room for each label.
+    add("text", { x: cx, y: height - 8, "text-anchor": "middle", class: "kapcare-tick" },
+      checkIn ? day(m.at, zone) : `${m.when}, ${day(m.at, zone)}`);
   });
   return svg;
 }
@@ -156,6 +160,30 @@ function scores(chart) {
     outcome ? facts([["PHQ-9 change since baseline", outcome.phq9Change === undefined ? "–" : `${outcome.phq9Change}`],
       ["Response (PHQ-9 down by half or more)", yesNo(outcome.response)], ["Remission (PHQ-9 below 5)", yesNo(outcome.remission)]])
       : "");
+}
+
+function checkInPurpose(c) {
+  return c.purpose === "before-dose" ? `before dose ${c.dose}` : words(c.purpose);
+}
+
+/** The questionnaires the patient answered at home; coordinators see which were answered, not what. */
+function checkIns(chart) {
+  const zone = chart.timeZone;
+  if (!chart.checkIns || chart.checkIns.length === 0) {
+    return section("Check-ins", el("p", {}, "No check-in sent yet."));
+  }
+  const clinical = chart.checkIns.some(c => c.phq9 !== undefined) || chart.scores;
+  return section("Check-ins", table("kapcare-chart-checkins",
+    ["Sent", "For", "Answered", ...(clinical ? ["PHQ-9", "GAD-7", "PCL-5", "Self-harm thoughts", "PHQ-9 since baseline"] : [])],
+    chart.checkIns.map(c => [when(c.sentAt, zone), checkInPurpose(c),
+      c.status === "answered" ? when(c.answeredAt, zone) : c.status,
+      ...(clinical ? [band(c.phq9, c.phq9Severity), band(c.gad7, c.gad7Severity), c.pcl5 === undefined ? "–" : String(c.pcl5),
+        c.selfHarmThoughts === undefined ? "–" : yesNo(c.selfHarmThoughts),
+        c.phq9Rise === undefined ? "–" : (c.phq9Rise > 0 ? `+${c.phq9Rise}` : String(c.phq9Rise))] : [])])));
+}
+
+function band(score, severity) {
+  return score === undefined ? "–" : `${score} (${words(severity)})`;
 }
 
 function doses(chart) {
@@ -256,6 +284,7 @@ async function renderChart(node, patientId, api, notice) {
       chart.safety ? safety(chart) : "",
       chart.baseline ? baseline(chart) : "",
       chart.scores ? scores(chart) : "",
+      checkIns(chart),
       doses(chart),
       sessions(chart),
       actions(chart, api, done)));

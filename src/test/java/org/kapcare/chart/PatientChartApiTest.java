@@ -80,6 +80,45 @@ class PatientChartApiTest extends JourneyDriver {
     return json.readTree(response.getBody());
   }
 
+  /** Two check-ins: one answered with PHQ-9 12 the day before dose 1, one left to expire. */
+  @Test
+  void everyCheckInIsOnTheChartAndItsScoresOnTheScoreChartButCoordinatorsSeeOnlyWhichWereAnswered() throws Exception {
+    ProcessInstance journey = atDosing();
+    ProcessInstance answered = checkInBeforeTheDose(journey);
+    runtime.createMessageCorrelation(Journeys.CHECK_IN_SUBMITTED).processInstanceId(answered.getId())
+        .setVariables(Answers.checkIn(12, 0)).correlate();
+    executeJob(answered, "shareCheckIn");
+    moveClockTo(EngineClock.now().plus(Duration.ofDays(7)));
+    executeJob(journey, "weeklyCheckInDue");
+    executeJob(journey, "sendWeeklyCheckIn");
+    ProcessInstance expired = checkInOf(journey);
+    executeJob(expired, "sendCheckIn");
+    executeJob(expired, "checkInLinkExpired");
+
+    JsonNode chart = chart("prescriber", journey.getBusinessKey());
+    assertThat(chart.get("scores").get(0).get("measures")).extracting(m -> m.get("when").asText() + " " + m.get("score").asInt())
+        .containsExactly("baseline 19", "check-in 12");
+    assertThat(chart.get("scores").get(1).get("measures")).extracting(m -> m.get("when").asText() + " " + m.get("score").asInt())
+        .containsExactly("baseline 14", "check-in 7");
+    assertThat(chart.get("checkIns")).hasSize(2);
+    JsonNode first = chart.get("checkIns").get(0);
+    assertThat(first.get("purpose").asText()).isEqualTo("before-dose");
+    assertThat(first.get("dose").asInt()).isEqualTo(1);
+    assertThat(first.get("status").asText()).isEqualTo("answered");
+    assertThat(first.get("phq9").asInt()).isEqualTo(12);
+    assertThat(first.get("phq9Severity").asText()).isEqualTo("moderate");
+    assertThat(first.get("phq9Rise").asInt()).isEqualTo(-7);
+    assertThat(first.get("selfHarmThoughts").asBoolean()).isFalse();
+    assertThat(chart.get("checkIns").get(1).get("status").asText()).isEqualTo("not answered");
+    assertThat(chart.get("checkIns").get(1).get("purpose").asText()).isEqualTo("between-doses");
+
+    JsonNode logistics = chart("coordinator", journey.getBusinessKey());
+    assertThat(logistics.get("checkIns")).extracting(c -> c.get("status").asText()).containsExactly("answered", "not answered");
+    assertThat(logistics.get("checkIns").get(0).has("phq9")).isFalse();
+    assertThat(logistics.get("checkIns").get(0).has("selfHarmThoughts")).isFalse();
+    assertThat(logistics.has("scores")).isFalse();
+  }
+
   @Test
   void aNurseReadsTheWholeChartOfAPatientInCare() throws Exception {
     String patientId = patientAtMaintenance().getBusinessKey();
