@@ -109,6 +109,26 @@ public class ClinicKpis {
          AND d.NAME_ IN ('response', 'remission') AND d.TIME_ >= ? AND d.TIME_ < ?
       """;
 
+  /** Each check-in closes at one of its two ends; one cancelled with its journey has neither and is not counted. */
+  private static final String CHECK_INS = """
+      SELECT COALESCE(SUM(CASE WHEN p.END_ACT_ID_ = 'checkInAnswered' THEN 1 ELSE 0 END), 0),
+             COALESCE(SUM(CASE WHEN p.END_ACT_ID_ = 'checkInUnanswered' THEN 1 ELSE 0 END), 0)
+        FROM ACT_HI_PROCINST p
+       WHERE p.PROC_DEF_KEY_ = 'patient-check-in' AND p.END_TIME_ >= ? AND p.END_TIME_ < ?
+      """;
+
+  /** A check-in's PHQ-9 is created when its answers are scored, so its creation time is when the patient answered. */
+  private static final String PHQ9_BY_DOSE = """
+      SELECT d.LONG_, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY s.LONG_)
+        FROM ACT_HI_VARINST s
+        JOIN ACT_HI_VARINST d ON d.PROC_INST_ID_ = s.PROC_INST_ID_ AND d.NAME_ = 'doseNumber'
+        JOIN ACT_HI_VARINST u ON u.PROC_INST_ID_ = s.PROC_INST_ID_ AND u.NAME_ = 'purpose' AND u.TEXT_ = 'before-dose'
+       WHERE s.PROC_DEF_KEY_ = 'patient-check-in' AND s.NAME_ = 'phq9Score'
+         AND s.CREATE_TIME_ >= ? AND s.CREATE_TIME_ < ?
+       GROUP BY d.LONG_
+       ORDER BY d.LONG_
+      """;
+
   private final JdbcTemplate jdbc;
 
   public ClinicKpis(JdbcTemplate jdbc) {
@@ -117,7 +137,7 @@ public class ClinicKpis {
 
   public Kpis.Report report(InsightRange range) {
     return new Kpis.Report(range.from(), range.to(), range.zone().getId(), integrationWindows(range),
-        missedWindows(range), referralToFirstDose(range), stages(), followUp(range));
+        missedWindows(range), referralToFirstDose(range), stages(), followUp(range), checkIns(range), phq9ByDose(range));
   }
 
   public Kpis.IntegrationWindows integrationWindows(InsightRange range) {
@@ -148,6 +168,16 @@ public class ClinicKpis {
       return new Kpis.FollowUpOutcomes(assessed, responders, remitters, Kpis.share(responders, assessed),
           Kpis.share(remitters, assessed));
     }, timestampRange(range));
+  }
+
+  public Kpis.CheckIns checkIns(InsightRange range) {
+    return jdbc.queryForObject(CHECK_INS, (row, n) -> new Kpis.CheckIns(row.getLong(1), row.getLong(2),
+        Kpis.share(row.getLong(1), row.getLong(1) + row.getLong(2))), timestampRange(range));
+  }
+
+  public List<Kpis.DosePhq9> phq9ByDose(InsightRange range) {
+    return jdbc.query(PHQ9_BY_DOSE, (row, n) -> new Kpis.DosePhq9(row.getInt(1), row.getLong(2), Sql.decimal(row, 3)),
+        timestampRange(range));
   }
 
   /** Quarter-hour counts of decided windows, folded into every ISO week the range touches. */

@@ -11,7 +11,15 @@ public final class Kpis {
 
   public record Report(LocalDate from, LocalDate to, String timeZone, IntegrationWindows integrationWindows,
       List<MissedWindow> missedWindows, FirstDoseWait referralToFirstDose, List<JourneyStage> stages,
-      FollowUpOutcomes followUp) {
+      FollowUpOutcomes followUp, CheckIns checkIns, List<DosePhq9> phq9ByDose) {
+  }
+
+  /** Patients' check-ins that closed in the range: answered, or left until their link expired. */
+  public record CheckIns(long answered, long unanswered, Double shareAnswered) {
+  }
+
+  /** The PHQ-9 of the check-ins answered before dose {@code dose} in the range: how many, and their median. */
+  public record DosePhq9(int dose, long checkIns, Double medianPhq9) {
   }
 
   /**

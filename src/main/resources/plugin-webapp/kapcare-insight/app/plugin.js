@@ -191,7 +191,14 @@ function kpiTables(kpis) {
     el("h4", {}, "Outcomes at follow-up"),
     table("kapcare-kpi-follow-up", ["Follow-ups scored", "Response", "Remission"],
       [[followUp.assessed, `${percent(followUp.responseRate)} (${followUp.responders})`,
-        `${percent(followUp.remissionRate)} (${followUp.remitters})`]])
+        `${percent(followUp.remissionRate)} (${followUp.remitters})`]]),
+    el("h4", {}, "Patients' check-ins"),
+    table("kapcare-kpi-check-ins", ["Answered", "Not answered", "Share answered"],
+      [[kpis.checkIns.answered, kpis.checkIns.unanswered, percent(kpis.checkIns.shareAnswered)]]),
+    el("h4", {}, "PHQ-9 in the check-in before each dose"),
+    kpis.phq9ByDose.length === 0 ? el("p", { id: "kapcare-kpi-phq9-by-dose" }, "No check-in answered before a dose in this range.")
+      : table("kapcare-kpi-phq9-by-dose", ["Dose", "Check-ins", "Median PHQ-9"],
+        kpis.phq9ByDose.map(d => [d.dose, d.checkIns, d.medianPhq9 === null ? "–" : d.medianPhq9.toFixed(1)]))
   ];
 }
 

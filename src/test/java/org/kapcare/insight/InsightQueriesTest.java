@@ -16,6 +16,7 @@ import org.kapcare.Answers;
 import org.kapcare.JourneyDriver;
 import org.kapcare.ProcessTest;
 import org.kapcare.clinic.EngineClock;
+import org.kapcare.clinic.Journeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -107,6 +108,31 @@ class InsightQueriesTest extends JourneyDriver {
     complete(dose, "integrationSession", "integrationFormat", "in-person", "integrationMinutes", 60,
         "followUpNeeded", false);
     assertThat(dose).isEnded();
+  }
+
+  /** In January 2027, away from the clinic above: three check-ins before a first dose, two answered (PHQ-9 10 and 14). */
+  @Test
+  void checkInsAnsweredAndThePhq9BeforeEachDose() {
+    moveClockTo(Instant.parse("2027-01-04T09:00:00Z"));
+    List<ProcessInstance> journeys = List.of(atDosing(), atDosing(), atDosing());
+    for (int i = 0; i < 2; i++) {
+      ProcessInstance checkIn = checkInBeforeTheDose(journeys.get(i));
+      int phq9 = i == 0 ? 10 : 14;
+      engine.getRuntimeService().createMessageCorrelation(Journeys.CHECK_IN_SUBMITTED).processInstanceId(checkIn.getId())
+          .setVariables(Answers.checkIn(phq9, 0)).correlate();
+      executeJob(checkIn, "shareCheckIn");
+    }
+    ProcessInstance unanswered = checkInBeforeTheDose(journeys.get(2));
+    moveClockTo(EngineClock.now().plus(Duration.ofDays(3)));
+    executeJob(unanswered, "checkInLinkExpired");
+    // These journeys end here, so that the other tests' counts of running journeys stay the clinic's above.
+    journeys.forEach(journey -> engine.getRuntimeService().deleteProcessInstance(journey.getId(), "check-in figures taken"));
+
+    InsightRange january = new InsightRange(LocalDate.parse("2027-01-01"), LocalDate.parse("2027-01-31"), ZoneOffset.UTC);
+    assertThat(kpis.checkIns(january)).isEqualTo(new Kpis.CheckIns(2, 1, 2.0 / 3));
+    assertThat(kpis.phq9ByDose(january)).containsExactly(new Kpis.DosePhq9(1, 2, 12.0));
+    assertThat(kpis.checkIns(NOVEMBER_DECEMBER)).isEqualTo(new Kpis.CheckIns(0, 0, null));
+    assertThat(kpis.phq9ByDose(NOVEMBER_DECEMBER)).isEmpty();
   }
 
   @Test
