@@ -205,7 +205,7 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
   private int live(Patient patient) {
     try {
       return patient.finished()
-          ? teller.finish(patient.story(), patient.referral())
+          ? teller.finish(patient.story(), patient.referral(), patient.now())
           : teller.leaveWaiting(patient.story(), patient.referral(), patient.now());
     } catch (RuntimeException e) {
       throw new IllegalStateException("Demo clinic: patient " + patient.story().patientId() + " could not be written: "

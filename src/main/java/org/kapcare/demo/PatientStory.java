@@ -3,8 +3,11 @@ package org.kapcare.demo;
 import java.time.Duration;
 import java.util.List;
 
-/** A demo patient's journey from referral on, in the order it happens. */
-record PatientStory(String patientId, List<StoryStep> steps) {
+/**
+ * A demo patient's journey from referral on, in the order it happens, and how they answer their
+ * check-ins, the first reply for the first check-in sent, and so on.
+ */
+record PatientStory(String patientId, List<StoryStep> steps, List<CheckInReply> checkIns) {
 
   Duration length() {
     return steps.get(steps.size() - 1).at();
@@ -20,7 +23,7 @@ record PatientStory(String patientId, List<StoryStep> steps) {
     while (!steps.get(stage).activityId().equals(activityId)) {
       stage++;
     }
-    return new PatientStory(patientId, steps.subList(0, stage + 1));
+    return new PatientStory(patientId, steps.subList(0, stage + 1), checkIns);
   }
 
   /** The step the patient waits for in a story cut by {@link #waitingAt}. */

@@ -1,19 +1,24 @@
 package org.kapcare.demo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -58,10 +63,16 @@ class StoryTeller {
     this.history = history;
   }
 
-  /** The whole story, which must end the journey; returns how many notifications it wrote. */
-  int finish(PatientStory story, Instant referral) {
+  /**
+   * The whole story, which must end the journey; returns how many notifications it wrote. A
+   * check-in still waiting when the journey ended is left to close in the story's week after.
+   */
+  int finish(PatientStory story, Instant referral, Instant now) {
     return inOneTransaction(story, () -> {
-      String journey = live(story.steps(), story.patientId(), referral);
+      Patient patient = new Patient(story);
+      String journey = live(story.steps(), patient, referral);
+      Instant weekAfter = clock.now().toInstant().plus(Duration.ofDays(7));
+      runJobsUntil(journey, patient, weekAfter.isBefore(now) ? weekAfter : now);
       if (history.createHistoricProcessInstanceQuery().processInstanceId(journey).finished().count() == 0) {
         throw new IllegalStateException("demo patient " + story.patientId() + ": the journey did not end");
       }
@@ -71,8 +82,9 @@ class StoryTeller {
   /** The story up to its last step, which is left waiting in a queue at {@code now}. */
   int leaveWaiting(PatientStory story, Instant referral, Instant now) {
     return inOneTransaction(story, () -> {
-      String journey = live(story.done(), story.patientId(), referral);
-      runJobsUntil(journey, now);
+      Patient patient = new Patient(story);
+      String journey = live(story.done(), patient, referral);
+      runJobsUntil(journey, patient, now);
       openTask(story.patientId(), story.next());
     });
   }
@@ -89,12 +101,30 @@ class StoryTeller {
     });
   }
 
-  private String live(List<StoryStep> steps, String patientId, Instant referral) {
+  /**
+   * A patient being written: their story, how many check-ins they were sent so far, and the
+   * answers still to give, by check-in, with when.
+   */
+  private record Patient(PatientStory story, Set<String> sent, Map<String, Reply> replies) {
+
+    Patient(PatientStory story) {
+      this(story, new HashSet<>(), new HashMap<>());
+    }
+
+    String patientId() {
+      return story.patientId();
+    }
+  }
+
+  private record Reply(Instant at, Map<String, Object> answers) {}
+
+  private String live(List<StoryStep> steps, Patient patient, Instant referral) {
+    String patientId = patient.patientId();
     String journey = null;
     for (StoryStep step : steps) {
       Instant at = referral.plus(step.at());
       if (journey != null) {
-        runJobsUntil(journey, at);
+        runJobsUntil(journey, patient, at);
       }
       clock.set(at);
       Map<String, Object> values = answers(step, referral);
@@ -105,7 +135,7 @@ class StoryTeller {
         default -> complete(openTask(patientId, step), values);
       }
     }
-    runJobsUntil(journey, clock.now().toInstant());
+    runJobsUntil(journey, patient, clock.now().toInstant());
     return journey;
   }
 
@@ -133,14 +163,29 @@ class StoryTeller {
   }
 
   /**
-   * Time passes until {@code until}: each timer fires at its due time and each notification is
-   * queued as soon as it is waiting, in that order, so the history shows when things happened.
+   * Time passes until {@code until}: each timer fires at its due time, each notification is queued
+   * as soon as it is waiting, and the patient answers each check-in when their story says, all in
+   * time order, so the history shows when things happened. A check-in has jobs of its own: it is
+   * not part of the journey's tree.
    */
-  private void runJobsUntil(String journey, Instant until) {
+  private void runJobsUntil(String journey, Patient patient, Instant until) {
     for (int fired = 0; fired < 1000; fired++) {
-      Optional<Job> next = management.createJobQuery().rootProcessInstanceId(journey).withRetriesLeft().list().stream()
+      List<String> checkIns = runtime.createProcessInstanceQuery().processDefinitionKey(Journeys.PATIENT_CHECK_IN)
+          .processInstanceBusinessKey(patient.patientId()).list().stream().map(ProcessInstance::getId).toList();
+      checkIns.stream().filter(patient.sent()::add).forEach(checkIn -> plan(patient, checkIn));
+      Optional<Job> next = Stream.concat(Stream.of(journey), checkIns.stream())
+          .flatMap(root -> management.createJobQuery().rootProcessInstanceId(root).withRetriesLeft().list().stream())
           .filter(job -> job.getDuedate() == null || !job.getDuedate().toInstant().isAfter(until))
           .min(Comparator.comparing(Job::getDuedate, Comparator.nullsFirst(Comparator.naturalOrder())));
+      Optional<Map.Entry<String, Reply>> reply = patient.replies().entrySet().stream()
+          .filter(answer -> !answer.getValue().at().isAfter(until) && checkIns.contains(answer.getKey()))
+          .min(Comparator.comparing(answer -> answer.getValue().at()));
+      Instant jobDue = next.map(job -> job.getDuedate() == null ? clock.now().toInstant() : job.getDuedate().toInstant())
+          .orElse(null);
+      if (reply.isPresent() && (jobDue == null || reply.get().getValue().at().isBefore(jobDue))) {
+        answer(patient, reply.get().getKey());
+        continue;
+      }
       if (next.isEmpty()) {
         clock.set(until);
         return;
@@ -152,6 +197,25 @@ class StoryTeller {
       management.executeJob(next.get().getId());
     }
     throw new IllegalStateException("jobs keep falling due in journey " + journey);
+  }
+
+  /** The next of the story's replies for a check-in just sent: answered some hours on, or never. */
+  private void plan(Patient patient, String checkIn) {
+    List<CheckInReply> replies = patient.story().checkIns();
+    int index = patient.sent().size() - 1;
+    if (index < replies.size() && replies.get(index).answered()) {
+      patient.replies().put(checkIn, new Reply(clock.now().toInstant().plus(replies.get(index).after()),
+          replies.get(index).answers()));
+    }
+  }
+
+  private void answer(Patient patient, String checkIn) {
+    Reply reply = patient.replies().remove(checkIn);
+    if (reply.at().isAfter(clock.now().toInstant())) {
+      clock.set(reply.at());
+    }
+    runtime.createMessageCorrelation(Journeys.CHECK_IN_SUBMITTED).processInstanceId(checkIn)
+        .setVariables(reply.answers()).correlate();
   }
 
   private static Map<String, Object> answers(StoryStep step, Instant referral) {

@@ -36,6 +36,8 @@ final class StoryWriter {
   private String route;
   private double weightKg;
   private int baselinePhq9;
+  private int latestPhq9;
+  private String condition;
 
   private StoryWriter(String patientId, RandomGenerator random, boolean mayWithdraw) {
     this.patientId = patientId;
@@ -48,11 +50,11 @@ final class StoryWriter {
     writer.journey();
     // Parallel branches (a REMS form, a manager's review) were written out of order.
     writer.steps.sort(Comparator.comparing(StoryStep::at));
-    return new PatientStory(patientId, List.copyOf(writer.steps));
+    return new PatientStory(patientId, List.copyOf(writer.steps), writer.checkIns());
   }
 
   private void journey() {
-    String condition = pick("TRD", "TRD", "TRD", "TRD", "TRD", "TRD", "PTSD", "PTSD", "GAD", "OTHER");
+    condition = pick("TRD", "TRD", "TRD", "TRD", "TRD", "TRD", "PTSD", "PTSD", "GAD", "OTHER");
     referral(condition);
     Duration consultationAt = book("scheduleConsultation", "consultationAt", hours(2, 48), days(3, 10));
     boolean safetyRisk = chance(0.06);
@@ -116,6 +118,7 @@ final class StoryWriter {
   private Map<String, Object> consultation(String condition, boolean safetyRisk, int preparationSessions,
       int plannedDoses) {
     baselinePhq9 = between(12, 24);
+    latestPhq9 = baselinePhq9;
     Map<String, Object> answers = new HashMap<>(items("phq9_", 9, 8, baselinePhq9, 3));
     answers.put("phq9_9", safetyRisk ? "1" : "0");
     answers.putAll(items("gad7_", 7, 7, between(8, 18), 3));
@@ -306,6 +309,7 @@ final class StoryWriter {
     // About a third in remission, a quarter more responding, the rest not (yet) responding.
     int phq9 = draw < 0.33 ? between(1, 4) : draw < 0.58 ? between(5, baselinePhq9 / 2) : between(baselinePhq9 / 2 + 1,
         baselinePhq9);
+    latestPhq9 = phq9;
     boolean maintenance = mayContinue && phq9 >= 5 && chance(0.3);
     Map<String, Object> answers = new HashMap<>(items("followUpPhq9_", 9, 8, phq9, 3));
     answers.putAll(items("followUpGad7_", 7, 7, Math.max(0, phq9 - 3), 3));
@@ -316,6 +320,27 @@ final class StoryWriter {
     }
     at(followUpAt, "followUpAssessment", answers);
     return maintenanceDoses;
+  }
+
+  /**
+   * The patient's replies to as many check-ins as a journey can send: four in five answered within
+   * a day, PHQ-9 easing from the baseline towards the follow-up's with a little noise. Never a rise
+   * of five nor thoughts of self-harm, which would open reviews the story does not hold.
+   */
+  private List<CheckInReply> checkIns() {
+    List<CheckInReply> replies = new ArrayList<>();
+    int count = 24;
+    for (int i = 0; i < count; i++) {
+      int trend = baselinePhq9 + (latestPhq9 - baselinePhq9) * Math.min(i, 8) / 8;
+      int phq9 = Math.max(0, Math.min(baselinePhq9 + 4, trend + between(-2, 2)));
+      Map<String, Object> answers = new HashMap<>(items("phq9_", 9, 8, phq9, 3));
+      answers.putAll(items("gad7_", 7, 7, Math.max(0, phq9 - between(2, 5)), 3));
+      if (condition.equals("PTSD")) {
+        answers.putAll(items("pcl5_", 20, 20, between(15, 45), 4));
+      }
+      replies.add(new CheckInReply(chance(0.8), hours(1, 20), Map.copyOf(answers)));
+    }
+    return List.copyOf(replies);
   }
 
   /** About one patient in twenty withdraws, at one of three points; a coordinator closes the case. */

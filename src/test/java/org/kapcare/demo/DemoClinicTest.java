@@ -79,6 +79,24 @@ class DemoClinicTest {
     assertThat(ClockUtil.getCurrentTime().toInstant()).isCloseTo(now, within(1, ChronoUnit.MINUTES));
   }
 
+  /** Patients answered most check-ins, scored like the consultation, and none of their answers is in the future. */
+  @Test
+  void patientsHaveCheckInsInTheirHistoryMostOfThemAnswered() {
+    long answered = history.createHistoricProcessInstanceQuery().processDefinitionKey(Journeys.PATIENT_CHECK_IN)
+        .finished().executedActivityIdIn("checkInAnswered").count();
+    long unanswered = history.createHistoricProcessInstanceQuery().processDefinitionKey(Journeys.PATIENT_CHECK_IN)
+        .finished().executedActivityIdIn("checkInUnanswered").count();
+    assertThat(answered).as("answered check-ins").isGreaterThan(3 * unanswered).isGreaterThan(40);
+    assertThat(unanswered).as("check-ins left unanswered").isPositive();
+    assertThat(history.createHistoricVariableInstanceQuery().variableName("phq9Score").list()).isNotEmpty();
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(Journeys.PATIENT_CHECK_IN)
+        .finishedAfter(Date.from(Instant.now().plusSeconds(60))).count()).as("nothing closes in the future").isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(Journeys.PATIENT_CHECK_IN).list())
+        .as("what still waits is a check-in of a patient in care")
+        .allSatisfy(checkIn -> assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(Journeys.CARE_JOURNEY)
+            .processInstanceBusinessKey(checkIn.getBusinessKey()).count()).isEqualTo(1));
+  }
+
   @Test
   void everyQueueAndEscalationFilterHasWork() {
     for (Filter filter : filters.createTaskFilterQuery().list()) {
