@@ -3,16 +3,17 @@ package org.kapcare.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Profile("demo")
 class StoryTeller {
 
+  /** The journey's and doses' steps that start a check-in. */
+  private static final Set<String> SENDS_CHECK_IN = Set.of("sendPreDoseCheckIn", "sendWeeklyCheckIn", "sendFollowUpCheckIn");
+
   /** Who the outbox names as having delivered what the stories notified. */
   static final String DELIVERED_BY = "demo-history";
 
@@ -48,6 +52,8 @@ class StoryTeller {
   private final HistoryService history;
   /** Who works each task, by activity id: the demo user of its candidate group. */
   private final Map<String, String> workers = new ConcurrentHashMap<>();
+  /** The step of each job definition, by its id. */
+  private final Map<String, String> jobSteps = new ConcurrentHashMap<>();
   private final StoryClock clock;
   private final TransactionTemplate transaction;
   private final Outbox outbox;
@@ -102,13 +108,13 @@ class StoryTeller {
   }
 
   /**
-   * A patient being written: their story, how many check-ins they were sent so far, and the
-   * answers still to give, by check-in, with when.
+   * A patient being written: their story, the check-ins they were sent so far and those still
+   * open, and the answers still to give, by check-in, with when.
    */
-  private record Patient(PatientStory story, Set<String> sent, Map<String, Reply> replies) {
+  private record Patient(PatientStory story, Set<String> sent, Set<String> open, Map<String, Reply> replies) {
 
     Patient(PatientStory story) {
-      this(story, new HashSet<>(), new HashMap<>());
+      this(story, new HashSet<>(), new HashSet<>(), new HashMap<>());
     }
 
     String patientId() {
@@ -170,15 +176,21 @@ class StoryTeller {
    */
   private void runJobsUntil(String journey, Patient patient, Instant until) {
     for (int fired = 0; fired < 1000; fired++) {
-      List<String> checkIns = runtime.createProcessInstanceQuery().processDefinitionKey(Journeys.PATIENT_CHECK_IN)
-          .processInstanceBusinessKey(patient.patientId()).list().stream().map(ProcessInstance::getId).toList();
-      checkIns.stream().filter(patient.sent()::add).forEach(checkIn -> plan(patient, checkIn));
-      Optional<Job> next = Stream.concat(Stream.of(journey), checkIns.stream())
-          .flatMap(root -> management.createJobQuery().rootProcessInstanceId(root).withRetriesLeft().list().stream())
+      List<Job> waiting = new ArrayList<>(jobsOf(journey));
+      for (Iterator<String> open = patient.open().iterator(); open.hasNext(); ) {
+        String checkIn = open.next();
+        List<Job> jobs = jobsOf(checkIn);
+        // Waiting for the patient, a check-in always has its expiry timer: no job and no reply left means it ended.
+        if (jobs.isEmpty() && !patient.replies().containsKey(checkIn)) {
+          open.remove();
+        }
+        waiting.addAll(jobs);
+      }
+      Optional<Job> next = waiting.stream()
           .filter(job -> job.getDuedate() == null || !job.getDuedate().toInstant().isAfter(until))
           .min(Comparator.comparing(Job::getDuedate, Comparator.nullsFirst(Comparator.naturalOrder())));
       Optional<Map.Entry<String, Reply>> reply = patient.replies().entrySet().stream()
-          .filter(answer -> !answer.getValue().at().isAfter(until) && checkIns.contains(answer.getKey()))
+          .filter(answer -> !answer.getValue().at().isAfter(until))
           .min(Comparator.comparing(answer -> answer.getValue().at()));
       Instant jobDue = next.map(job -> job.getDuedate() == null ? clock.now().toInstant() : job.getDuedate().toInstant())
           .orElse(null);
@@ -195,14 +207,31 @@ class StoryTeller {
         clock.set(due);
       }
       management.executeJob(next.get().getId());
+      if (SENDS_CHECK_IN.contains(activityOf(next.get()))) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(Journeys.PATIENT_CHECK_IN)
+            .processInstanceBusinessKey(patient.patientId()).list().stream().map(ProcessInstance::getId)
+            .filter(patient.sent()::add)
+            .forEach(checkIn -> plan(patient, checkIn));
+      }
     }
     throw new IllegalStateException("jobs keep falling due in journey " + journey);
+  }
+
+  /** The step a job runs, by its definition: few, and each looked up once. */
+  private String activityOf(Job job) {
+    return jobSteps.computeIfAbsent(job.getJobDefinitionId(), definition -> management.createJobDefinitionQuery()
+        .jobDefinitionId(definition).singleResult().getActivityId());
+  }
+
+  private List<Job> jobsOf(String root) {
+    return management.createJobQuery().rootProcessInstanceId(root).withRetriesLeft().list();
   }
 
   /** The next of the story's replies for a check-in just sent: answered some hours on, or never. */
   private void plan(Patient patient, String checkIn) {
     List<CheckInReply> replies = patient.story().checkIns();
     int index = patient.sent().size() - 1;
+    patient.open().add(checkIn);
     if (index < replies.size() && replies.get(index).answered()) {
       patient.replies().put(checkIn, new Reply(clock.now().toInstant().plus(replies.get(index).after()),
           replies.get(index).answers()));
