@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetry the longest wait between attempts; a row waits for the mail server for as long as it takes
  * @param lockTime how long a dispatcher holds rows it took; longer than any mail server timeout
  * @param sessionReminderBefore how long before a booked session the patient is reminded of it
+ * @param logPatientLinks whether a patient's link (a check-in) is minted and written to the log
+ *     when no mail can carry it: for the demo clinic, whose patients are fictitious, never a clinic's
  */
 @ConfigurationProperties("kapcare.notify")
 public record NotificationProperties(
@@ -32,7 +34,8 @@ public record NotificationProperties(
     @DefaultValue("PT30S") Duration firstRetry,
     @DefaultValue("PT1H") Duration maxRetry,
     @DefaultValue("PT5M") Duration lockTime,
-    @DefaultValue("P1D") Duration sessionReminderBefore) {
+    @DefaultValue("P1D") Duration sessionReminderBefore,
+    @DefaultValue("false") boolean logPatientLinks) {
 
   public NotificationProperties {
     groupAddresses = groupAddresses == null ? Map.of() : Map.copyOf(groupAddresses);

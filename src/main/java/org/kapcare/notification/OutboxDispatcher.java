@@ -54,6 +54,9 @@ public class OutboxDispatcher {
     if (entry.address() == null || mail == null) {
       LOG.info("{}: logged only, {}", entry.describe(),
           entry.address() == null ? "no address on record" : "e-mail is not configured");
+      if (settings.logPatientLinks()) {
+        logLink(entry);
+      }
       outbox.sent(entry.id(), EngineClock.now(), "log");
       return;
     }
@@ -76,6 +79,15 @@ public class OutboxDispatcher {
       String reason = "mail server unavailable: " + withoutAddresses(rootMessage(e));
       LOG.warn("{}: attempt {} failed, next at {}: {}", entry.describe(), attempt, next, reason);
       outbox.retryAt(entry.id(), next, reason);
+    }
+  }
+
+  /** The demo clinic's way to answer a check-in without a mail server: the link, in the log. */
+  private void logLink(OutboxEntry entry) {
+    OutboxEntry withLink = withLink(entry);
+    if (withLink != null && withLink != entry) {
+      LOG.info("{}: demo clinic, the patient's link: {}", entry.describe(),
+          withLink.message().text().lines().filter(line -> line.contains("://")).findFirst().orElse("").trim());
     }
   }
 

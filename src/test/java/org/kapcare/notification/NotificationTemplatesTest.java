@@ -25,7 +25,7 @@ class NotificationTemplatesTest {
 
   private static NotificationProperties settings(String templates, Map<String, String> groupAddresses) {
     return new NotificationProperties(groupAddresses, "KAP Care <no-reply@kap.example>", templates,
-        Duration.ofSeconds(5), 100, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(1));
+        Duration.ofSeconds(5), 100, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(1), false);
   }
 
   private static NotificationTemplates templates(String location) {

@@ -14,7 +14,7 @@ class OutboxDispatcherTest {
 
   private final OutboxDispatcher dispatcher = new OutboxDispatcher(null,
       new NotificationProperties(Map.of(), "KAP Care <no-reply@kap.example>", "classpath:/notifications/",
-          Duration.ofSeconds(5), 100, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(1)),
+          Duration.ofSeconds(5), 100, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(1), false),
       new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
       new StaticListableBeanFactory().getBeanProvider(PatientLinks.class));
 
