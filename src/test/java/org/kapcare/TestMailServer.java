@@ -23,6 +23,11 @@ public final class TestMailServer {
     return new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
   }
 
+  /** The same as command-line arguments, for an app started in its own JVM. */
+  public static String[] arguments() {
+    return new String[] {"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + PORT};
+  }
+
   /** Call from a {@code @DynamicPropertySource} method. */
   public static void configure(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");

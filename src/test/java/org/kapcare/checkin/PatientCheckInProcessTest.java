@@ -9,21 +9,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kapcare.Answers;
 import org.kapcare.JourneyDriver;
 import org.kapcare.ProcessTest;
 import org.kapcare.clinic.EngineClock;
 import org.kapcare.clinic.Journeys;
 import org.kapcare.clinic.PatientLinks;
+import org.kapcare.notification.OutboxDispatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * nurse and never blocks the dose, and the answers before the follow-up prefill its form.
  */
 @ProcessTest
+@ExtendWith(OutputCaptureExtension.class)
 class PatientCheckInProcessTest extends JourneyDriver {
 
   @TestConfiguration
@@ -50,6 +56,8 @@ class PatientCheckInProcessTest extends JourneyDriver {
 
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  OutboxDispatcher dispatcher;
 
   private void answer(ProcessInstance checkIn, Map<String, Object> answers) {
     engine.getRuntimeService().createMessageCorrelation(Journeys.CHECK_IN_SUBMITTED).processInstanceId(checkIn.getId())
@@ -74,6 +82,20 @@ class PatientCheckInProcessTest extends JourneyDriver {
     assertThat((String) mail.get("BODY_TEXT")).contains(PatientLinks.PLACEHOLDER).doesNotContain("PHQ", "ketamine", "Alex",
         journey.getBusinessKey());
     assertThat((String) mail.get("BODY_HTML")).contains("href=\"" + PatientLinks.PLACEHOLDER + "\"");
+  }
+
+  /** The demo profile (these tests run in it) writes a link to the log when no mail server carries it. */
+  @Test
+  void withoutAMailServerTheDemoWritesTheLinkToTheLogAndKeepsOnlyItsHash(CapturedOutput log) {
+    ProcessInstance checkIn = checkInBeforeTheDose(atDosing());
+    dispatcher.dispatchDue();
+
+    Matcher link = Pattern.compile("the patient's link: http://localhost:8080/check-in/([A-Za-z0-9_-]{43})").matcher(log.getOut());
+    assertThat(link.find()).isTrue();
+    assertThat(jdbc.queryForList("SELECT token_hash FROM kapcare_check_in_link WHERE check_in_id = ?", String.class,
+        checkIn.getId())).containsExactly(CheckInLinks.hash(link.group(1)));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kapcare_notification WHERE body_text LIKE ? OR body_html LIKE ?",
+        Long.class, "%" + link.group(1) + "%", "%" + link.group(1) + "%")).isZero();
   }
 
   @Test
