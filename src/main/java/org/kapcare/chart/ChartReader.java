@@ -2,6 +2,7 @@ package org.kapcare.chart;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,10 @@ class ChartReader {
     List<HistoricProcessInstance> doseInstances = history.createHistoricProcessInstanceQuery()
         .superProcessInstanceId(journeyInstance.getId()).processDefinitionKey(Journeys.DOSING_SESSION)
         .orderByProcessInstanceStartTime().asc().list();
+    // By the patient id, which the history indexes; a check-in of an earlier journey began before this one.
     List<HistoricProcessInstance> checkInInstances = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(Journeys.PATIENT_CHECK_IN).variableValueEquals("journeyId", journeyInstance.getId())
+        .processDefinitionKey(Journeys.PATIENT_CHECK_IN).processInstanceBusinessKey(patientId)
+        .startedAfter(new Date(journeyInstance.getStartTime().getTime() - 1))
         .orderByProcessInstanceStartTime().asc().list();
     Map<String, JourneyRecord> records = records(Stream.of(Stream.of(journeyInstance), doseInstances.stream(),
         checkInInstances.stream()).flatMap(instances -> instances).map(HistoricProcessInstance::getId).toList());

@@ -48,7 +48,7 @@ public class CheckInRequests implements JavaDelegate {
     Object email = Journeys.journeyVariable(execution, "patientEmail");
     String journeyId = Journeys.journeyId(execution);
     if (!settings.enabled() || email == null || email.toString().isBlank()
-        || BETWEEN_DOSES.equals(purpose) && askedRecently(journeyId)) {
+        || BETWEEN_DOSES.equals(purpose) && askedRecently(execution.getProcessBusinessKey())) {
       return;
     }
     Map<String, Object> checkIn = new HashMap<>();
@@ -64,10 +64,11 @@ public class CheckInRequests implements JavaDelegate {
     runtime.startProcessInstanceByKey(Journeys.PATIENT_CHECK_IN, execution.getProcessBusinessKey(), checkIn);
   }
 
-  private boolean askedRecently(String journeyId) {
+  /** By the patient id, which the history indexes: a check-in of an earlier journey is older than any gap. */
+  private boolean askedRecently(String patientId) {
     return history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(Journeys.PATIENT_CHECK_IN)
-        .variableValueEquals("journeyId", journeyId)
+        .processInstanceBusinessKey(patientId)
         .startedAfter(Date.from(EngineClock.now().minus(settings.minimumGap())))
         .count() > 0;
   }
