@@ -33,10 +33,10 @@ public record CheckInProperties(
     String publicUrl) {
 
   public CheckInProperties {
-    requirePositive("before-session", beforeSession);
-    requirePositive("between-doses", betweenDoses);
-    requirePositive("link-valid-for", linkValidFor);
-    requirePositive("throttle-window", throttleWindow);
+    StartRefused.requirePositive("kapcare.check-in.before-session", beforeSession);
+    StartRefused.requirePositive("kapcare.check-in.between-doses", betweenDoses);
+    StartRefused.requirePositive("kapcare.check-in.link-valid-for", linkValidFor);
+    StartRefused.requirePositive("kapcare.check-in.throttle-window", throttleWindow);
     if (minimumGap.isNegative()) {
       throw StartRefused.setting("kapcare.check-in.minimum-gap",
           "kapcare.check-in.minimum-gap must not be negative, not " + minimumGap);
@@ -44,13 +44,6 @@ public record CheckInProperties(
     if (triesPerLink < 1 || failuresPerSource < 1) {
       throw StartRefused.setting("kapcare.check-in.tries-per-link",
           "kapcare.check-in.tries-per-link and failures-per-source must be at least 1");
-    }
-  }
-
-  private static void requirePositive(String property, Duration duration) {
-    if (duration.isZero() || duration.isNegative()) {
-      throw StartRefused.setting("kapcare.check-in." + property,
-          "kapcare.check-in." + property + " must be positive, not " + duration);
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.kapcare.clinic;
 
+import java.time.Duration;
+
 /**
  * The one way the application refuses to start: a clinic setting the protocol does not allow, or a
  * start that would leave the clinic's data open or without its database. It says what is wrong and
@@ -18,6 +20,13 @@ public class StartRefused extends IllegalStateException {
   public static StartRefused setting(String property, String problem) {
     return new StartRefused(problem, "Change or remove " + property + " (in application.yaml, an environment variable or --"
         + property + "=...). The README lists every clinic setting and its default.");
+  }
+
+  /** Refuses a duration setting that is zero or negative, naming the whole property. */
+  public static void requirePositive(String property, Duration duration) {
+    if (duration.isZero() || duration.isNegative()) {
+      throw setting(property, property + " must be positive, not " + duration);
+    }
   }
 
   public String getAction() {

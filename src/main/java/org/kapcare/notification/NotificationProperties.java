@@ -45,22 +45,15 @@ public record NotificationProperties(
       throw StartRefused.setting("kapcare.notify.batch-size", "kapcare.notify.batch-size must be at least 1, not "
           + batchSize);
     }
-    requirePositive("poll-interval", pollInterval);
-    requirePositive("first-retry", firstRetry);
-    requirePositive("max-retry", maxRetry);
-    requirePositive("lock-time", lockTime);
+    StartRefused.requirePositive("kapcare.notify.poll-interval", pollInterval);
+    StartRefused.requirePositive("kapcare.notify.first-retry", firstRetry);
+    StartRefused.requirePositive("kapcare.notify.max-retry", maxRetry);
+    StartRefused.requirePositive("kapcare.notify.lock-time", lockTime);
   }
 
   /** The group's address, or null when the clinic has not configured one. */
   public String groupAddress(String group) {
     return groupAddresses.get(group);
-  }
-
-  private static void requirePositive(String property, Duration duration) {
-    if (duration.isZero() || duration.isNegative()) {
-      throw StartRefused.setting("kapcare.notify." + property, "kapcare.notify." + property
-          + " must be positive, not " + duration);
-    }
   }
 
   /** A mistyped staff address stops start-up, rather than failing every mail to that group later. */

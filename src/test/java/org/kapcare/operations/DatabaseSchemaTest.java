@@ -23,7 +23,7 @@ class DatabaseSchemaTest {
   @Test
   void anEmptyDatabaseGetsEveryTableFromFlyway() {
     try (ConfigurableApplicationContext app = start()) {
-      assertThat(migrations(app)).containsExactly("1", "2", "3", "4", "5", "6");
+      assertThat(migrations(app)).containsExactly("1", "2", "3", "4", "5", "6", "7");
       assertThat(app.getBean(ProcessEngine.class).getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey("care-journey").count()).isEqualTo(1);
     }
@@ -41,7 +41,7 @@ class DatabaseSchemaTest {
       earlier.getBean(ProcessEngine.class).getRuntimeService().createProcessInstanceQuery().count();
     }
     try (ConfigurableApplicationContext now = start()) {
-      assertThat(migrations(now)).containsExactly("1", "2", "3", "4", "5", "6");
+      assertThat(migrations(now)).containsExactly("1", "2", "3", "4", "5", "6", "7");
       assertThat(now.getBean(ProcessEngine.class).getRepositoryService().createDeploymentQuery().count())
           .as("the earlier deployment is still there").isPositive();
     }

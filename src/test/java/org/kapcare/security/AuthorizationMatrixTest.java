@@ -151,6 +151,8 @@ class AuthorizationMatrixTest {
       # Starting a journey: coordinators, with the referral form's fields
       POST   | /engine-rest/process-definition/key/care-journey/start           | REFERRAL                     | U Y F F F F Y
       POST   | /engine-rest/process-definition/key/care-journey/submit-form     | REFERRAL                     | U Y F F F F Y
+      # A check-in is started by its journey only: nobody sends a patient questions of their own
+      POST   | /engine-rest/process-definition/key/patient-check-in/start       | {}                           | U F F F F F Y
       POST   | /engine-rest/process-definition/{definition}/start               | REFERRAL                     | U Y F F F F Y
       POST   | /engine-rest/process-definition/key/care-journey/start           | REFERRAL_RETURNING_VARIABLES | U F F F F F Y
       POST   | /engine-rest/process-definition/key/care-journey/submit-form     | REFERRAL_RETURNING_VARIABLES | U F F F F F Y
