@@ -36,6 +36,12 @@ final class EngineRest {
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), "POST " + path);
   }
 
+  JsonNode put(ClusterNode node, String path, Object body) throws IOException, InterruptedException {
+    return send(node, HttpRequest.newBuilder(uri(node, path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), "PUT " + path);
+  }
+
   private JsonNode send(ClusterNode node, HttpRequest.Builder request, String what) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(request.header("Authorization", authorization)
         .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
