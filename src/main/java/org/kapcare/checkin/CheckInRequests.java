@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * link and waits for the answers. The step names its {@code purpose} ({@code before-dose},
  * {@code between-doses} or {@code before-follow-up}). A weekly check-in is skipped when another
  * went out in the last {@code kapcare.check-in.minimum-gap}; a patient without an e-mail address
- * gets none. A dose notes {@code checkInUnanswered} until the answers come, for the nurse's check.
+ * gets none. A dose notes {@code checkInUnanswered} until the answers come, for the nurse's check;
+ * a clinic that sends no check-ins ({@code kapcare.check-in.enabled=false}) has nothing to note.
  */
 @Component("checkInRequests")
 public class CheckInRequests implements JavaDelegate {
@@ -41,13 +42,16 @@ public class CheckInRequests implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    if (!settings.enabled()) {
+      return;
+    }
     String purpose = (String) execution.getVariableLocal("purpose");
     if (BEFORE_DOSE.equals(purpose)) {
       execution.setVariable("checkInUnanswered", true);
     }
     Object email = Journeys.journeyVariable(execution, "patientEmail");
     String journeyId = Journeys.journeyId(execution);
-    if (!settings.enabled() || email == null || email.toString().isBlank()
+    if (email == null || email.toString().isBlank()
         || BETWEEN_DOSES.equals(purpose) && askedRecently(execution.getProcessBusinessKey())) {
       return;
     }
