@@ -73,8 +73,12 @@ public class CheckIns {
       if (!links.useUp(token, open.checkInId(), now)) {
         return false;
       }
-      runtime.createMessageCorrelation(Journeys.CHECK_IN_SUBMITTED).processInstanceId(open.checkInId())
-          .setVariables(new HashMap<>(answers)).correlateWithResult();
+      // The link's timer may have closed the check-in since the page opened: then nothing is kept.
+      if (runtime.createMessageCorrelation(Journeys.CHECK_IN_SUBMITTED).processInstanceId(open.checkInId())
+          .setVariables(new HashMap<>(answers)).correlateAllWithResult().isEmpty()) {
+        status.setRollbackOnly();
+        return false;
+      }
       return true;
     });
     return new Submission(Boolean.TRUE.equals(kept), answers, List.of(), null);

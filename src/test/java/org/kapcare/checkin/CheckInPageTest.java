@@ -46,6 +46,8 @@ class CheckInPageTest extends JourneyDriver {
   @Autowired
   CheckInThrottle throttle;
   @Autowired
+  CheckIns checkIns;
+  @Autowired
   JdbcTemplate jdbc;
 
   private String invalidPage;
@@ -203,6 +205,8 @@ class CheckInPageTest extends JourneyDriver {
   @Test
   void hundredsOfMalformedSubmissionsAreRefusedWithAClearMessageAndNothingKept() throws Exception {
     ProcessInstance checkIn = checkInBeforeTheDose(atDosing());
+    Object journeyId = engine.getRuntimeService().getVariable(checkIn.getId(), "journeyId");
+    Object askedBy = engine.getRuntimeService().getVariable(checkIn.getId(), "askedBy");
     List<Map<String, Object>> malformed = new ArrayList<>();
     Map<String, Object> good = Answers.checkIn(12, 0);
     for (String key : good.keySet()) {
@@ -244,9 +248,30 @@ class CheckInPageTest extends JourneyDriver {
     assertThat(post(link, "application/x-www-form-urlencoded", duplicated).statusCode()).isEqualTo(400);
 
     assertThat(checkIn).isWaitingAt("awaitCheckIn");
-    assertThat(engine.getRuntimeService().getVariables(checkIn.getId())).doesNotContainKeys("phq9_1", "phq9Score",
-        "phq9Score", "journeyIdx");
+    assertThat(engine.getRuntimeService().getVariables(checkIn.getId())).as("nothing kept, nothing smuggled in")
+        .doesNotContainKeys("phq9_1", "gad7_1", "phq9Score", "suicidalIdeation", "pcl5_1", "cssrs_1", "phq9_10", "class")
+        .containsEntry("journeyId", journeyId).containsEntry("askedBy", askedBy);
     assertThat(submit(link, good).statusCode()).as("the patient can still answer").isEqualTo(200);
+  }
+
+  /** The link's timer closes the check-in between the page's check and the answers: nothing kept, no error. */
+  @Test
+  void answersArrivingAsTheLinkExpiresAreRefusedWithoutAnError() throws Exception {
+    ProcessInstance checkIn = checkInBeforeTheDose(atDosing());
+    String token = linkTo(checkIn).substring(CheckInPage.PATH.length());
+    CheckIns.Open open = checkIns.open(token).orElseThrow();
+    execute(job(checkIn, "checkInLinkExpired"));
+
+    assertThat(checkIns.submit(token, open, stringsOf(Answers.checkIn(12, 0))).kept()).isFalse();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kapcare_check_in_link WHERE check_in_id = ? AND used_at IS NULL",
+        Long.class, checkIn.getId())).as("the use of the link rolled back with the answers").isEqualTo(1);
+    assertThat(checkIn).isEnded().hasPassed("checkInUnanswered").hasNotPassed("scoreCheckIn");
+  }
+
+  private static Map<String, String> stringsOf(Map<String, Object> answers) {
+    Map<String, String> strings = new LinkedHashMap<>();
+    answers.forEach((key, value) -> strings.put(key, String.valueOf(value)));
+    return strings;
   }
 
   @Test
