@@ -84,10 +84,11 @@ public class OutboxDispatcher {
 
   /** The demo clinic's way to answer a check-in without a mail server: the link, in the log. */
   private void logLink(OutboxEntry entry) {
-    OutboxEntry withLink = withLink(entry);
-    if (withLink != null && withLink != entry) {
-      LOG.info("{}: demo clinic, the patient's link: {}", entry.describe(),
-          withLink.message().text().lines().filter(line -> line.contains("://")).findFirst().orElse("").trim());
+    if (needsLink(entry.message())) {
+      String link = links.getObject().mint(entry.processInstanceId());
+      if (link != null) {
+        LOG.info("{}: demo clinic, the patient's link: {}", entry.describe(), link);
+      }
     }
   }
 
@@ -97,12 +98,16 @@ public class OutboxDispatcher {
    */
   private OutboxEntry withLink(OutboxEntry entry) {
     RenderedMessage message = entry.message();
-    if (!message.text().contains(PatientLinks.PLACEHOLDER) && !message.html().contains(PatientLinks.PLACEHOLDER)) {
+    if (!needsLink(message)) {
       return entry;
     }
     String link = links.getObject().mint(entry.processInstanceId());
     return link == null ? null : entry.withMessage(new RenderedMessage(message.subject(),
         message.text().replace(PatientLinks.PLACEHOLDER, link), message.html().replace(PatientLinks.PLACEHOLDER, link)));
+  }
+
+  private static boolean needsLink(RenderedMessage message) {
+    return message.text().contains(PatientLinks.PLACEHOLDER) || message.html().contains(PatientLinks.PLACEHOLDER);
   }
 
   /** first-retry, doubled for each further failure, capped at max-retry. */
