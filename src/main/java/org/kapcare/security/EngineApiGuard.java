@@ -5,15 +5,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.kapcare.clinic.ClinicGroup;
 import org.kapcare.forms.InvalidInputException;
 import org.springframework.http.HttpStatus;
@@ -69,7 +65,7 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
     EngineCall call = EngineCall.of(request);
     RequestBody body;
-    Caller caller = caller(request);
+    EngineCaller caller = EngineCaller.of(request, identity);
     PatientAccesses.Access access;
     try {
       QueryExpressions.checkQuery(request.getQueryString());
@@ -154,29 +150,6 @@ class EngineApiGuard extends OncePerRequestFilter {
       return null;
     }
     return request;
-  }
-
-  /** Who calls, and their groups. */
-  private record Caller(String userId, List<String> groups) {}
-
-  /**
-   * Whoever calls: on {@code /engine-rest} and {@code /api} the sign-in filter before this one has
-   * set them on the engine; Tasklist and Cockpit carry them in their session. Null for nobody.
-   */
-  private Caller caller(HttpServletRequest request) {
-    Authentication signedIn = identity.getCurrentAuthentication();
-    if (signedIn != null) {
-      return new Caller(signedIn.getUserId(), signedIn.getGroupIds() == null ? List.of() : signedIn.getGroupIds());
-    }
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    return AuthenticationUtil.getAuthsFromSession(session).getAuthentications().stream()
-        .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast).findFirst()
-        .map(user -> new Caller(user.getIdentityId(),
-            user.getGroupIds() == null ? List.<String>of() : List.copyOf(user.getGroupIds())))
-        .orElse(null);
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String error, String field)
