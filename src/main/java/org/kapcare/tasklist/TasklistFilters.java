@@ -47,8 +47,7 @@ public class TasklistFilters implements ClinicSetupStep {
     int priority = -10;
     for (ClinicGroup group : ClinicGroup.values()) {
       save(group.queueName(), "Everything waiting for " + group.displayName().toLowerCase(), priority++, "#3b6ea5",
-          urgentFirst(tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks()),
-          List.of(group.id()));
+          groupQueue(tasks, group), List.of(group.id()));
     }
 
     save(WINDOWS_CLOSING, "Integration sessions whose window closes within 12 hours", 0, "#c0392b",
@@ -62,6 +61,11 @@ public class TasklistFilters implements ClinicSetupStep {
             "reviewIneligibility", "reviewMissedIntegration")
             .orderByTaskPriority().desc(),
         List.of(ClinicGroup.PRESCRIBERS.id(), ClinicGroup.MANAGERS.id()));
+  }
+
+  /** Everything waiting for {@code group}, whoever holds it, urgent first; {@link GroupQueueCalls} knows it by this query. */
+  static TaskQuery groupQueue(TaskService tasks, ClinicGroup group) {
+    return urgentFirst(tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks());
   }
 
   /**
