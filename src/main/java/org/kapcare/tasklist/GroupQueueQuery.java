@@ -2,6 +2,7 @@ package org.kapcare.tasklist;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.kapcare.security.EngineCaller;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +31,18 @@ import org.springframework.stereotype.Component;
 @Component
 class GroupQueueQuery {
 
+  static final String COUNT_MAX_AGE = "kapcare.tasklist.queue-count-max-age";
   private static final int TASK = Resources.TASK.resourceType();
   private static final int DEFINITION = Resources.PROCESS_DEFINITION.resourceType();
 
   private final JdbcTemplate jdbc;
   private final boolean postgres;
+  private final RecentCounts sharedCounts;
 
-  GroupQueueQuery(DataSource dataSource) throws SQLException {
+  GroupQueueQuery(DataSource dataSource, @Value("${kapcare.tasklist.queue-count-max-age:PT3S}") Duration countMaxAge)
+      throws SQLException {
     this.jdbc = new JdbcTemplate(dataSource);
+    this.sharedCounts = new RecentCounts(countMaxAge, System::nanoTime);
     try (Connection connection = dataSource.getConnection()) {
       this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     }
@@ -87,11 +93,29 @@ class GroupQueueQuery {
 
   private record Grant(int type, int resourceType, String resourceId, int permissions) {}
 
-  /** How many of the group's tasks the caller may read. */
+  /**
+   * How many of the group's tasks the caller may read: those their groups, everyone or a process
+   * definition lets them read (the same for everyone with the same groups, so counted once per
+   * {@code kapcare.tasklist.queue-count-max-age} for them all), and those only a grant of their own
+   * does (a few rows from their own grants, counted on every call).
+   */
   long count(String group, Rights rights, boolean activeOnly) {
+    Rights shared = new Rights(new EngineCaller(null, rights.caller().groups()), rights.everyTask(), rights.definitionKeys());
+    long byGroups = sharedCounts.get(List.of(group, activeOnly, new TreeSet<>(shared.caller().groups()), shared.everyTask(),
+        shared.definitionKeys()), () -> {
+          List<Object> arguments = new ArrayList<>();
+          String where = where(group, shared, activeOnly, arguments);
+          return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK T WHERE " + where, Long.class, arguments.toArray());
+        });
+    if (rights.everyTask()) {
+      return byGroups;
+    }
     List<Object> arguments = new ArrayList<>();
-    String where = where(group, rights, activeOnly, arguments);
-    return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK T WHERE " + where, Long.class, arguments.toArray());
+    arguments.add(rights.caller().userId());
+    String own = "T.ID_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.USER_ID_ = ? AND "
+        + readableTask("A.") + ") AND " + queue(group, activeOnly, arguments) + " AND NOT " + readable(shared, arguments);
+    return byGroups + jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK T WHERE " + own, Long.class,
+        arguments.toArray());
   }
 
   /** The ids of one page of the group's tasks the caller may read, in {@code orders}. */
@@ -105,35 +129,50 @@ class GroupQueueQuery {
         + " LIMIT ? OFFSET ?", String.class, arguments.toArray());
   }
 
+  /** The group's tasks the caller may read. */
   private String where(String group, Rights rights, boolean activeOnly, List<Object> arguments) {
-    StringBuilder where = new StringBuilder("T.ID_ IN (SELECT L.TASK_ID_ FROM ACT_RU_IDENTITYLINK L "
-        + "WHERE L.TYPE_ = 'candidate' AND L.GROUP_ID_ = ?) AND T.TENANT_ID_ IS NULL");
+    String queue = queue(group, activeOnly, arguments);
+    return rights.everyTask() ? queue : queue + " AND " + readable(rights, arguments);
+  }
+
+  /** The group's tasks, as the engine's filter finds them: its candidate group's, assigned or not, no tenant's. */
+  private static String queue(String group, boolean activeOnly, List<Object> arguments) {
     arguments.add(group);
-    if (activeOnly) {
-      where.append(" AND T.SUSPENSION_STATE_ = 1");
-    }
-    if (rights.everyTask()) {
-      return where.toString();
-    }
-    where.append(" AND (");
+    return "T.ID_ IN (SELECT L.TASK_ID_ FROM ACT_RU_IDENTITYLINK L WHERE L.TYPE_ = 'candidate' AND L.GROUP_ID_ = ?) "
+        + "AND T.TENANT_ID_ IS NULL" + (activeOnly ? " AND T.SUSPENSION_STATE_ = 1" : "");
+  }
+
+  /**
+   * A task the caller may read, short of a grant on every task: its process definition is readable,
+   * or a grant on the task is theirs, everyone's or one of their groups' (only their groups' for a
+   * caller without a user id). Never null, so that it can be negated.
+   */
+  private String readable(Rights rights, List<Object> arguments) {
+    StringBuilder readable = new StringBuilder("(");
     if (!rights.definitionKeys().isEmpty()) {
-      where.append("T.PROC_DEF_ID_ IN (SELECT D.ID_ FROM ACT_RE_PROCDEF D WHERE D.KEY_ IN (")
+      readable.append("T.PROC_DEF_ID_ IS NOT NULL AND T.PROC_DEF_ID_ IN (SELECT D.ID_ FROM ACT_RE_PROCDEF D WHERE D.KEY_ IN (")
           .append(String.join(", ", Collections.nCopies(rights.definitionKeys().size(), "?"))).append(")) OR ");
       arguments.addAll(rights.definitionKeys());
     }
-    int read = TaskPermissions.READ.getValue();
-    where.append("T.ID_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.RESOURCE_TYPE_ = ").append(TASK)
-        .append(" AND A.TYPE_ <> ").append(Authorization.AUTH_TYPE_REVOKE).append(" AND ")
-        .append(postgres ? "(A.PERMS_ & " + read + ")" : "BITAND(A.PERMS_, " + read + ")").append(" = ").append(read)
+    readable.append("T.ID_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE ").append(readableTask("A."))
         .append(" AND ").append(heldBy(rights.caller(), "A.", arguments));
-    return where.append("))").toString();
+    return readable.append("))").toString();
+  }
+
+  /** A grant (not a revoke) of READ on a task. */
+  private String readableTask(String table) {
+    int read = TaskPermissions.READ.getValue();
+    return table + "RESOURCE_TYPE_ = " + TASK + " AND " + table + "TYPE_ <> " + Authorization.AUTH_TYPE_REVOKE + " AND "
+        + (postgres ? "(" + table + "PERMS_ & " + read + ")" : "BITAND(" + table + "PERMS_, " + read + ")") + " = " + read;
   }
 
   /** Authorizations that apply to the caller: theirs, everyone's ({@code *}), or one of their groups'. */
   private static String heldBy(EngineCaller caller, String table, List<Object> arguments) {
-    arguments.add(caller.userId());
+    String held = "(" + table + "USER_ID_ " + (caller.userId() == null ? "= ?" : "IN (?, ?)");
+    if (caller.userId() != null) {
+      arguments.add(caller.userId());
+    }
     arguments.add(Authorization.ANY);
-    String held = "(" + table + "USER_ID_ IN (?, ?)";
     if (!caller.groups().isEmpty()) {
       held += " OR " + table + "GROUP_ID_ IN (" + String.join(", ", Collections.nCopies(caller.groups().size(), "?")) + ")";
       arguments.addAll(caller.groups());
