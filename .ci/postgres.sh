@@ -28,13 +28,16 @@ as_owner() {
   fi
 }
 
+# pg_stat_statements and auto_explain are loaded (both idle until asked) so that a benchmark can say
+# which statements took the database's time and how they ran (bench/README.md).
 case "$command" in
   start)
     port=$3
     mkdir -p "$dir"
     as_owner "'$bin/initdb' -D '$dir/data' -A trust -U kapcare -E UTF8 >'$dir/initdb.log'"
     as_owner "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w \
-      -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off\" start >/dev/null"
+      -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off \
+      -c shared_preload_libraries=pg_stat_statements,auto_explain\" start >/dev/null"
     as_owner "'$bin/createdb' -h 127.0.0.1 -p $port -U kapcare kapcare"
     echo "jdbc:postgresql://127.0.0.1:$port/kapcare"
     ;;

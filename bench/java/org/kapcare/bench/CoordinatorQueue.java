@@ -14,10 +14,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +70,10 @@ final class CoordinatorQueue {
       {"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],"firstResult":0,"maxResults":15,\
       "sorting":[{"sortBy":"created","sortOrder":"desc"}],"active":true}""";
 
+  /** Staff with Tasklist open at once, each on their queue, which Tasklist reloads every 10 seconds. */
+  private static final int SESSIONS = 50;
+  private static final Duration TASKLIST_REFRESH = Duration.ofSeconds(10);
+
   private final int journeys;
   private final int calls;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -77,7 +85,17 @@ final class CoordinatorQueue {
   }
 
   /** A filter, the user who opens it, and the port they call. */
-  private record Queue(String label, String user, String filterId, EngineRest rest) {}
+  private record Queue(String label, String user, String filterId, EngineRest rest, String body) {
+
+    Queue(String label, String user, String filterId, EngineRest rest) {
+      this(label, user, filterId, rest, TASKLIST_BODY);
+    }
+
+    /** The same user and queue under another label, asked with another body. */
+    Queue asking(String otherLabel, String otherBody) {
+      return new Queue(otherLabel, user, filterId, rest, otherBody);
+    }
+  }
 
   void run(BenchReport report) throws Exception {
     Path folder = Path.of("target", "bench").toAbsolutePath();
@@ -121,10 +139,15 @@ final class CoordinatorQueue {
         BenchReport.add(section, "all tasks / with a due date", String.format("%,d / %,d", count(jdbc, ""),
             count(jdbc, "WHERE DUE_DATE_ IS NOT NULL")), "tasks");
 
+        // The engine's own answer to the same queue (as before issue 21): a criterion that changes nothing
+        // here (no task has a tenant) but that the group queue's own SQL leaves to the engine.
+        Queue byEngine = coordinators.asking("KAP Care answered by the engine",
+            TASKLIST_BODY.replace("\"active\":true", "\"active\":true,\"withoutTenantId\":true"));
         List<Queue> queues = List.of(coordinators, bare);
         int warmUp = Math.max(1, calls / 10);
-        Map<Queue, Timings> withV4 = time(List.of(coordinators, unguarded, bare), calls, warmUp);
+        Map<Queue, Timings> withV4 = time(List.of(coordinators, byEngine, unguarded, bare), calls, warmUp);
         report(section, ", with V4", withV4, coordinators, bare);
+        ratios(section, "KAP Care / KAP Care answered by the engine", ", with V4", withV4, coordinators, byEngine);
         ratios(section, "KAP Care / KAP Care without the guards", ", with V4", withV4, coordinators, unguarded);
         Resource v4 = migration("V4");
         dropWhatItMakes(jdbc, v4);
@@ -132,6 +155,7 @@ final class CoordinatorQueue {
         report(section, ", without V4", cancelledAfter(jdbc, () -> time(queues, without, 0)), coordinators, bare);
         new ResourceDatabasePopulator(v4).execute(dataSource);
 
+        sessions(section, postgres, jdbc, engine, coordinators, bare);
         checkCopiesWork(section, engine, jdbc, coordinators, queued);
         int bookings = Math.max(3, calls / 10);
         completions(section, jdbc, dataSource, coordinators, bookings);
@@ -333,6 +357,91 @@ final class CoordinatorQueue {
   }
 
   /**
+   * What open Tasklists cost the database: {@value #SESSIONS} staff each with their queue open, which
+   * Tasklist reloads (its first page with the count) every 10 seconds, their reloads spread evenly;
+   * PostgreSQL's CPU over the span ({@link PostgresCpu}), against the same span with no session (the
+   * app's job executor and outbox polling, autovacuum) and against as many sessions on the bare
+   * queue, the three taking turns.
+   */
+  private void sessions(BenchReport.Section section, ThrowawayPostgres postgres, JdbcTemplate jdbc, ProcessEngine engine,
+      Queue kapCare, Queue bare) throws Exception {
+    Duration span = calls < 100 ? Duration.ofSeconds(20) : Duration.ofSeconds(60);
+    int rounds = calls < 100 ? 1 : 2;
+    List<Queue> kapCareSessions = new ArrayList<>();
+    List<Queue> bareSessions = new ArrayList<>();
+    for (int i = 0; i < SESSIONS; i++) {
+      kapCareSessions.add(new Queue(kapCare.label(), EngineRest.user(engine, String.format("queue-session-%02d", i),
+          ClinicGroup.CARE_COORDINATORS.id()), kapCare.filterId(), kapCare.rest()));
+      bareSessions.add(new Queue(bare.label(), EngineRest.user(engine, String.format("queue-bare-session-%02d", i), BARE),
+          bare.filterId(), bare.rest()));
+    }
+    Map<String, double[]> cpu = new LinkedHashMap<>();
+    Map<String, List<Long>> reloads = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      for (Map.Entry<String, List<Queue>> kind : Map.of("no Tasklist open", List.<Queue>of(), "KAP Care",
+          kapCareSessions, "bare", bareSessions).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+        boolean traced = round == 0 && !kind.getValue().isEmpty();
+        if (traced) {
+          PostgresStatements.reset(jdbc);
+        }
+        double before = PostgresCpu.seconds(postgres.data());
+        List<Long> times = poll(kind.getValue(), span);
+        double used = PostgresCpu.seconds(postgres.data()) - before;
+        if (traced) {
+          BenchReport.note(section, "Where PostgreSQL's time went with the sessions on the " + kind.getKey() + " queue "
+              + "(pg_stat_statements, first round): " + String.join("; ", PostgresStatements.top(jdbc, 6)) + ".");
+        }
+        cpu.computeIfAbsent(kind.getKey(), k -> new double[rounds])[round] = used / span.toSeconds();
+        reloads.computeIfAbsent(kind.getKey(), k -> new ArrayList<>()).addAll(times);
+      }
+    }
+    double idle = Arrays.stream(cpu.get("no Tasklist open")).average().orElse(0);
+    for (String kind : List.of("KAP Care", "bare")) {
+      double share = Arrays.stream(cpu.get(kind)).average().orElse(0);
+      long[] sorted = reloads.get(kind).stream().mapToLong(Long::longValue).sorted().toArray();
+      BenchReport.add(section, String.format("%d Tasklist sessions on the %s queue: PostgreSQL CPU, share of one core "
+          + "(the sessions' own, above none open) / the sessions' reloads p50 / p95 / max", SESSIONS, kind),
+          String.format("%.1f %% (%.1f %%) / %s ms", 100 * share, 100 * (share - idle), BenchReport.spread(sorted)), "");
+    }
+    BenchReport.add(section, "no Tasklist open: PostgreSQL CPU, share of one core", String.format("%.1f %%", 100 * idle), "");
+    // The plans of each queue's statements over 2 ms, as PostgreSQL ran them, for whoever reads why.
+    PostgresStatements.explained(jdbc, 2, () -> {
+      for (Queue queue : List.of(kapCare, bare)) {
+        post(queue, "/list?firstResult=0&maxResults=15", "application/hal+json");
+        post(queue, "/count", "application/json");
+      }
+      return null;
+    });
+    BenchReport.note(section, "The plans of both queues' statements over 2 ms (one page and one count each, EXPLAIN "
+        + "ANALYZE by auto_explain): target/bench/queue-postgres/server.log.");
+    BenchReport.note(section, String.format("Sessions: %d staff signed in with HTTP Basic, each reloading their queue's "
+        + "first page with the count (Tasklist's call above) every %d s, the reloads spread evenly (%.1f a second); "
+        + "%d s per measurement, %d round(s), no sessions / KAP Care / bare taking turns. PostgreSQL's CPU is its "
+        + "processes' user and system time from /proc over the span (a target of under 5 %% of one core for the "
+        + "sessions' own).", SESSIONS, TASKLIST_REFRESH.toSeconds(), SESSIONS / (double) TASKLIST_REFRESH.toSeconds(),
+        span.toSeconds(), rounds));
+  }
+
+  /** Each session reloads its queue every TASKLIST_REFRESH for {@code span}; answers every reload's nanoseconds. */
+  private List<Long> poll(List<Queue> sessions, Duration span) throws InterruptedException {
+    List<Long> times = Collections.synchronizedList(new ArrayList<>());
+    ScheduledExecutorService clock = Executors.newScheduledThreadPool(16);
+    long spacing = TASKLIST_REFRESH.toMillis() / Math.max(1, sessions.size());
+    for (int i = 0; i < sessions.size(); i++) {
+      Queue session = sessions.get(i);
+      clock.scheduleAtFixedRate(() -> {
+        long started = System.nanoTime();
+        post(session, "/list?firstResult=0&maxResults=15", "application/hal+json");
+        times.add(System.nanoTime() - started);
+      }, i * spacing, TASKLIST_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    Thread.sleep(span.toMillis());
+    clock.shutdownNow();
+    clock.awaitTermination(1, TimeUnit.MINUTES);
+    return new ArrayList<>(times);
+  }
+
+  /**
    * The copies are whole: the coordinator completes a copied "Book consultation" over REST, which
    * needs the copy's authorization, variables and executions, and the journey moves on; then starts
    * a journey, which the engine checks against the running ones' business keys.
@@ -407,7 +516,7 @@ final class CoordinatorQueue {
   }
 
   private JsonNode post(Queue queue, String path, String accept) {
-    return queue.rest().json(queue.user(), "POST", "/filter/" + queue.filterId() + path, accept, TASKLIST_BODY);
+    return queue.rest().json(queue.user(), "POST", "/filter/" + queue.filterId() + path, accept, queue.body());
   }
 
   private static long count(JdbcTemplate jdbc, String where) {

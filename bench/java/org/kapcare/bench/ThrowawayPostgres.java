@@ -42,6 +42,11 @@ final class ThrowawayPostgres implements AutoCloseable {
     return start.waitFor() == 0 ? new ThrowawayPostgres(folder, url) : null;
   }
 
+  /** The cluster's data directory, where {@link PostgresCpu} finds its postmaster. */
+  Path data() {
+    return folder.resolve("data");
+  }
+
   /**
    * The Spring Boot arguments that point the app at this cluster (user kapcare, no password)
    * through the postgres profile itself, so that a benchmark runs with a clinic's database settings.
