@@ -37,12 +37,12 @@ class GroupQueueQuery {
 
   private final JdbcTemplate jdbc;
   private final boolean postgres;
-  private final RecentCounts sharedCounts;
+  private final RecentAnswers recent;
 
   GroupQueueQuery(DataSource dataSource, @Value("${kapcare.tasklist.queue-count-max-age:PT3S}") Duration countMaxAge)
       throws SQLException {
     this.jdbc = new JdbcTemplate(dataSource);
-    this.sharedCounts = new RecentCounts(countMaxAge, System::nanoTime);
+    this.recent = new RecentAnswers(countMaxAge, System::nanoTime);
     try (Connection connection = dataSource.getConnection()) {
       this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     }
@@ -65,13 +65,20 @@ class GroupQueueQuery {
     if (jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_TENANT", Long.class) > 0) {
       return null;
     }
+    // Revokes, grants on process definitions, and grants on every task; never the grants on single
+    // tasks. One part per kind, each a range of Camunda's unique indexes (TYPE_, USER_ID_ or GROUP_ID_,
+    // RESOURCE_TYPE_, RESOURCE_ID_): the caller's groups hold a grant on each of their tasks.
     List<Object> arguments = new ArrayList<>();
-    // Revokes, grants on process definitions, and grants on every task; never the grants on single tasks.
-    List<Grant> grants = jdbc.query("SELECT TYPE_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ACT_RU_AUTHORIZATION "
-        + "WHERE " + heldBy(caller, "", arguments) + " AND (TYPE_ = " + Authorization.AUTH_TYPE_REVOKE
-        + " AND RESOURCE_TYPE_ IN (" + TASK + ", " + DEFINITION + ") OR TYPE_ <> " + Authorization.AUTH_TYPE_REVOKE
-        + " AND (RESOURCE_TYPE_ = " + DEFINITION + " OR RESOURCE_TYPE_ = " + TASK + " AND RESOURCE_ID_ = '"
-        + Authorization.ANY + "'))",
+    List<String> parts = new ArrayList<>();
+    for (int type : new int[] {Authorization.AUTH_TYPE_REVOKE, Authorization.AUTH_TYPE_GRANT, Authorization.AUTH_TYPE_GLOBAL}) {
+      for (int resource : new int[] {TASK, DEFINITION}) {
+        boolean onEveryTask = resource == TASK && type != Authorization.AUTH_TYPE_REVOKE;
+        parts.add("SELECT TYPE_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = " + type
+            + " AND RESOURCE_TYPE_ = " + resource + (onEveryTask ? " AND RESOURCE_ID_ = '" + Authorization.ANY + "'" : "")
+            + " AND " + heldBy(caller, "", arguments));
+      }
+    }
+    List<Grant> grants = jdbc.query(String.join(" UNION ALL ", parts),
         (row, i) -> new Grant(row.getInt(1), row.getInt(2), row.getString(3), row.getInt(4)), arguments.toArray());
     boolean everyTask = false;
     Set<String> keys = new TreeSet<>();
@@ -100,26 +107,29 @@ class GroupQueueQuery {
    * does (a few rows from their own grants, counted on every call).
    */
   long count(String group, Rights rights, boolean activeOnly) {
-    Rights shared = new Rights(new EngineCaller(null, rights.caller().groups()), rights.everyTask(), rights.definitionKeys());
-    long byGroups = sharedCounts.get(List.of(group, activeOnly, new TreeSet<>(shared.caller().groups()), shared.everyTask(),
-        shared.definitionKeys()), () -> {
-          List<Object> arguments = new ArrayList<>();
-          String where = where(group, shared, activeOnly, arguments);
-          return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK T WHERE " + where, Long.class, arguments.toArray());
-        });
-    if (rights.everyTask()) {
-      return byGroups;
-    }
-    List<Object> arguments = new ArrayList<>();
-    arguments.add(rights.caller().userId());
-    String own = "T.ID_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.USER_ID_ = ? AND "
-        + readableTask("A.") + ") AND " + queue(group, activeOnly, arguments) + " AND NOT " + readable(shared, arguments);
-    return byGroups + jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK T WHERE " + own, Long.class,
-        arguments.toArray());
+    Rights shared = shared(rights);
+    long byGroups = recent.get(List.of("count", group, activeOnly, key(shared)), () -> {
+      List<Object> arguments = new ArrayList<>();
+      String where = where(group, shared, activeOnly, arguments);
+      return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK T WHERE " + where, Long.class, arguments.toArray());
+    });
+    return byGroups + ownOnly(group, rights, activeOnly);
   }
 
-  /** The ids of one page of the group's tasks the caller may read, in {@code orders}. */
+  /**
+   * The ids of one page of the group's tasks the caller may read, in {@code orders}: the page of
+   * everyone with the same groups, kept like the count, unless grants of the caller's own add tasks.
+   */
   List<String> page(String group, Rights rights, boolean activeOnly, List<Order> orders, int first, int max) {
+    Rights shared = shared(rights);
+    if (ownOnly(group, rights, activeOnly) > 0) {
+      return pageOf(group, rights, activeOnly, orders, first, max);
+    }
+    return recent.get(List.of("page", group, activeOnly, key(shared), orders, first, max),
+        () -> pageOf(group, shared, activeOnly, orders, first, max));
+  }
+
+  private List<String> pageOf(String group, Rights rights, boolean activeOnly, List<Order> orders, int first, int max) {
     List<Object> arguments = new ArrayList<>();
     String where = where(group, rights, activeOnly, arguments);
     List<String> keys = orders.stream().map(order -> order.column() + (order.descending() ? " DESC" : " ASC")).toList();
@@ -127,6 +137,31 @@ class GroupQueueQuery {
     arguments.add(first);
     return jdbc.queryForList("SELECT T.ID_ FROM ACT_RU_TASK T WHERE " + where + " ORDER BY " + String.join(", ", keys)
         + " LIMIT ? OFFSET ?", String.class, arguments.toArray());
+  }
+
+  /** The caller's rights without their own user id: what everyone with their groups may read. */
+  private static Rights shared(Rights rights) {
+    return new Rights(new EngineCaller(null, rights.caller().groups()), rights.everyTask(), rights.definitionKeys());
+  }
+
+  private static List<Object> key(Rights shared) {
+    return List.of(new TreeSet<>(shared.caller().groups()), shared.everyTask(), shared.definitionKeys());
+  }
+
+  /**
+   * How many of the group's tasks only a grant of the caller's own lets them read: found from their
+   * own grants on tasks (the tasks they were assigned), a few rows, on every call.
+   */
+  private long ownOnly(String group, Rights rights, boolean activeOnly) {
+    if (rights.everyTask()) {
+      return 0;
+    }
+    List<Object> arguments = new ArrayList<>();
+    arguments.add(rights.caller().userId());
+    String sql = "SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION O JOIN ACT_RU_TASK T ON T.ID_ = O.RESOURCE_ID_ WHERE O.TYPE_ = "
+        + Authorization.AUTH_TYPE_GRANT + " AND O.USER_ID_ = ? AND " + readableTask("O.") + " AND "
+        + queue(group, activeOnly, arguments) + " AND NOT " + readable(shared(rights), arguments);
+    return jdbc.queryForObject(sql, Long.class, arguments.toArray());
   }
 
   /** The group's tasks the caller may read. */
@@ -138,8 +173,8 @@ class GroupQueueQuery {
   /** The group's tasks, as the engine's filter finds them: its candidate group's, assigned or not, no tenant's. */
   private static String queue(String group, boolean activeOnly, List<Object> arguments) {
     arguments.add(group);
-    return "T.ID_ IN (SELECT L.TASK_ID_ FROM ACT_RU_IDENTITYLINK L WHERE L.TYPE_ = 'candidate' AND L.GROUP_ID_ = ?) "
-        + "AND T.TENANT_ID_ IS NULL" + (activeOnly ? " AND T.SUSPENSION_STATE_ = 1" : "");
+    return "EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK L WHERE L.TASK_ID_ = T.ID_ AND L.TYPE_ = 'candidate' "
+        + "AND L.GROUP_ID_ = ?) AND T.TENANT_ID_ IS NULL" + (activeOnly ? " AND T.SUSPENSION_STATE_ = 1" : "");
   }
 
   /**
@@ -154,8 +189,8 @@ class GroupQueueQuery {
           .append(String.join(", ", Collections.nCopies(rights.definitionKeys().size(), "?"))).append(")) OR ");
       arguments.addAll(rights.definitionKeys());
     }
-    readable.append("T.ID_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE ").append(readableTask("A."))
-        .append(" AND ").append(heldBy(rights.caller(), "A.", arguments));
+    readable.append("EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION A WHERE A.RESOURCE_ID_ = T.ID_ AND ")
+        .append(readableTask("A.")).append(" AND ").append(heldBy(rights.caller(), "A.", arguments));
     return readable.append("))").toString();
   }
 

@@ -118,11 +118,33 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    baseUrl = app.apply(context);
+    start(app.apply(context));
+  }
+
+  private void start(String url) {
+    baseUrl = url;
     driver = new ChromeDriver(driverService(), options());
     // Angular redraws parts of the page while a test looks at them; a redrawn element is looked up again.
     wait = new WebDriverWait(driver, TIMEOUT);
     wait.ignoring(StaleElementReferenceException.class);
+  }
+
+  /**
+   * For a benchmark, outside JUnit: the browser open on {@code baseUrl}, its screenshots in
+   * {@code shots}; {@link #quit()} it when done. Ask {@link #missing()} first.
+   */
+  public static Browser standalone(String baseUrl, Path shots) {
+    Browser browser = new Browser(context -> baseUrl);
+    browser.shots = shots;
+    browser.start(baseUrl);
+    return browser;
+  }
+
+  public void quit() {
+    if (driver != null) {
+      driver.quit();
+      driver = null;
+    }
   }
 
   @Override
@@ -139,14 +161,11 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
 
   @Override
   public void afterEach(ExtensionContext context) {
-    if (driver != null) {
-      driver.quit();
-      driver = null;
-    }
+    quit();
   }
 
   /** Null when both programs are there, else what is missing and how to get it. */
-  private static String missing() {
+  public static String missing() {
     List<String> absent = Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(path))
         .map(Path::toString).toList();
     if (absent.isEmpty()) {
