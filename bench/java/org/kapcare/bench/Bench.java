@@ -65,6 +65,8 @@ public final class Bench {
     benchmarks.put("throughput", new JourneyThroughput(quick ? Duration.ofSeconds(3) : Duration.ofSeconds(20),
         quick ? Duration.ofSeconds(2) : Duration.ofSeconds(8), quick ? 1 : 3,
         quick ? Duration.ofSeconds(6) : Duration.ofSeconds(120))::run);
+    // Quick: one turn of each Tasklist, three openings of each kind.
+    benchmarks.put("tasklist", new TasklistOpening(quick ? 1 : 3, quick ? 3 : 10)::run);
     // Quick: the demo clinic only; the PostgreSQL half's fill and seven starts would take minutes more.
     benchmarks.put("startup", new StartupMemory(quick ? 1 : 3, !quick, quick ? 0 : 100_000)::run);
     List<String> unknown = options.stream().filter(option -> !FLAGS.contains(option) && !benchmarks.containsKey(option))

@@ -175,7 +175,10 @@ final class StartupMemory {
     Path work = FOLDER.resolve(name);
     Files.createDirectories(work);
     long launched = System.nanoTime();
-    return new Launched(PackagedApp.startMain(FOLDER.resolve(name + ".log"), work, Map.of(), mainClass,
+    // Camunda alone without KAP Care's classes, whose plugins the webapps would otherwise load.
+    String classPath = mainClass.equals(BareCamunda.class.getName()) ? BareCamunda.classPath()
+        : System.getProperty("java.class.path");
+    return new Launched(PackagedApp.startMain(FOLDER.resolve(name + ".log"), work, Map.of(), classPath, mainClass,
         settings.toArray(String[]::new)), launched, name);
   }
 

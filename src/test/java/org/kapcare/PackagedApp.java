@@ -52,8 +52,13 @@ public final class PackagedApp implements AutoCloseable {
    */
   public static PackagedApp startMain(Path log, Path workingDirectory, Map<String, String> environment,
       String mainClass, String... args) throws IOException {
-    return launch(log, workingDirectory, environment,
-        List.of("-cp", System.getProperty("java.class.path"), mainClass), args);
+    return startMain(log, workingDirectory, environment, System.getProperty("java.class.path"), mainClass, args);
+  }
+
+  /** The same with a class path of the caller's choosing. */
+  public static PackagedApp startMain(Path log, Path workingDirectory, Map<String, String> environment,
+      String classPath, String mainClass, String... args) throws IOException {
+    return launch(log, workingDirectory, environment, List.of("-cp", classPath, mainClass), args);
   }
 
   private static PackagedApp launch(Path log, Path workingDirectory, Map<String, String> environment,
