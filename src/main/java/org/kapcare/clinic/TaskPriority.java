@@ -30,4 +30,9 @@ public enum TaskPriority {
   public String word() {
     return word;
   }
+
+  /** The lowest priority number this word is for. */
+  public int from() {
+    return from;
+  }
 }

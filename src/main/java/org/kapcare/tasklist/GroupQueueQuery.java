@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -39,10 +40,15 @@ class GroupQueueQuery {
   private final boolean postgres;
   private final RecentAnswers recent;
 
-  GroupQueueQuery(DataSource dataSource, @Value("${kapcare.tasklist.queue-count-max-age:PT3S}") Duration countMaxAge)
+  GroupQueueQuery(DataSource dataSource, @Value("${kapcare.tasklist.queue-count-max-age:PT5S}") Duration countMaxAge)
       throws SQLException {
     this.jdbc = new JdbcTemplate(dataSource);
-    this.recent = new RecentAnswers(countMaxAge, System::nanoTime);
+    // One thread renews the kept answers behind the callers; a daemon, so it never holds the app open.
+    this.recent = new RecentAnswers(countMaxAge, System::nanoTime, Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "kapcare-queue-answers");
+      thread.setDaemon(true);
+      return thread;
+    }));
     try (Connection connection = dataSource.getConnection()) {
       this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     }

@@ -1,5 +1,7 @@
 package org.kapcare.tasklist;
 
+import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -13,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/tasks/{taskId}}: whose task it is and how urgent, for Tasklist's cards and the
- * Patient tab. The task is looked up with the caller's own rights: one they may not see is not found.
+ * {@code GET /api/tasks/{taskId}}: whose task it is and how urgent, for the Patient tab. The task is
+ * looked up with the caller's own rights: one they may not see is not found. {@code GET
+ * /api/tasks/priorities}: the words for priority numbers, which Tasklist's cards read once per page.
  */
 @RestController
 @RequestMapping("/api/tasks")
@@ -22,6 +25,9 @@ class TaskController {
 
   /** A task as a card shows it: the patient it is for, and its priority in words. */
   record TaskCard(String taskId, String patientId, String priority) {}
+
+  /** A priority word and the lowest number it is for, highest first. */
+  record PriorityWord(String word, int from) {}
 
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -31,6 +37,12 @@ class TaskController {
     this.tasks = tasks;
     this.runtime = runtime;
     this.staff = staff;
+  }
+
+  /** The same for every member of staff and every task; the cards turn a task's number into its word with it. */
+  @GetMapping("/priorities")
+  List<PriorityWord> priorities() {
+    return Arrays.stream(TaskPriority.values()).map(level -> new PriorityWord(level.word(), level.from())).toList();
   }
 
   @GetMapping("/{taskId}")

@@ -1,7 +1,7 @@
 /*
  * Tasklist's queues as the clinic works them (plain ES module, no build step): urgent work first
- * by default, and each card's priority in words. The words come from KAP Care's /api/tasks, which
- * answers only for tasks the reader may see.
+ * by default, and each card's priority in words, made from the card's own number with the words
+ * KAP Care's /api/tasks/priorities gives once per page.
  */
 
 import { el, getJson, kapcareRoot } from "../../../../../../../kapcare/ui.js";
@@ -33,7 +33,8 @@ window.addEventListener("hashchange", urgentFirstByDefault);
 /**
  * "Create task" and "Add Comment" are for administrators only (the server refuses everyone else,
  * docs/security.md): the stylesheet hides them unless the page says the user is one, which it
- * learns from the webapp's own account of who is signed in (Admin among the apps they may open).
+ * learns from the webapp's own account of who is signed in (Admin among the apps they may open),
+ * again at each change of address, since signing in happens inside the page.
  */
 async function markAdministrators() {
   const base = document.querySelector("base");
@@ -51,18 +52,39 @@ markAdministrators();
 window.addEventListener("hashchange", markAdministrators);
 
 /**
+ * The words for priority numbers (KAP Care's /api/tasks/priorities), asked once per page: every
+ * open Tasklist redraws its cards at each reload, and a question per card would cost the clinic's
+ * database one task query per card every 10 seconds per member of staff.
+ */
+let priorityWords;
+function wordsForPriorities() {
+  priorityWords = priorityWords || getJson(`${kapcareRoot()}/api/tasks/priorities`).catch(error => {
+    priorityWords = undefined;
+    throw error;
+  });
+  return priorityWords;
+}
+
+/**
  * The card's priority in words, where Tasklist shows the engine's number (which the stylesheet
- * hides): card plugins are drawn below the card's variables, where a collapsed card cuts them off.
- * Tasklist reuses a card for another task when the page changes; the word it had goes first.
+ * hides; the word is made from it): card plugins are drawn below the card's variables, where a
+ * collapsed card cuts them off. Tasklist reuses a card for another task when the page changes; the
+ * word it had goes first.
  */
 async function renderCard(node, { taskId }) {
-  // Tasklist attaches the node to the card after render() returns: the card is found once the answer is in.
-  const cells = () => node.closest("li.task")?.querySelector(".cells-wrapper") || node;
+  // Tasklist attaches the node to the card, and fills in the card's number, after render() returns.
+  const card = () => node.closest("li.task");
+  const cells = () => card()?.querySelector(".cells-wrapper") || node;
   try {
-    const task = await getJson(`${kapcareRoot()}/api/tasks/${encodeURIComponent(taskId)}`);
+    const words = await wordsForPriorities();
+    await new Promise(resolve => setTimeout(resolve));
+    const number = Number(card()?.querySelector(".priority")?.textContent.trim());
+    const level = words.find(word => number >= word.from);
     cells().querySelectorAll(".kapcare-priority").forEach(old => old.remove());
-    cells().append(el("span", { class: `kapcare-priority kapcare-priority-${task.priority}`, "data-task": taskId },
-      task.priority));
+    if (Number.isFinite(number) && level) {
+      cells().append(el("span", { class: `kapcare-priority kapcare-priority-${level.word}`, "data-task": taskId },
+        level.word));
+    }
   } catch (error) {
     cells().querySelectorAll(".kapcare-priority").forEach(old => old.remove());
   }

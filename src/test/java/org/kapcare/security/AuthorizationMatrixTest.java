@@ -251,6 +251,7 @@ class AuthorizationMatrixTest {
       GET    | /api/patients/{patient}                                          |                              | U Y Y Y Y Y Y
       GET    | /api/patients?q={patient}                                        |                              | U Y Y Y Y Y Y
       GET    | /api/tasks/{cTask}                                               |                              | U Y - - - Y Y
+      GET    | /api/tasks/priorities                                            |                              | U Y Y Y Y Y Y
       GET    | /camunda/api/tasklist/plugin/kapcare-queues/static/app/plugin.js |                              | Y Y Y Y Y Y Y
       GET    | /camunda/api/tasklist/plugin/kapcare-chart/static/app/plugin.js  |                              | Y Y Y Y Y Y Y
       GET    | /kapcare/ui.js                                                   |                              | Y Y Y Y Y Y Y

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.kapcare.clinic.StartRefused;
@@ -12,24 +14,47 @@ class RecentAnswersTest {
 
   private final AtomicLong now = new AtomicLong(1_000);
   private final AtomicLong counted = new AtomicLong();
+  private final List<Runnable> behind = new ArrayList<>();
 
-  @Test
-  void aCountIsKeptForItsMaximumAgeThenCountedAgain() {
-    RecentAnswers counts = new RecentAnswers(Duration.ofSeconds(3), now::get);
-    assertThat((long) counts.get("coordinators", counted::incrementAndGet)).isEqualTo(1);
-    now.addAndGet(Duration.ofMillis(2_999).toNanos());
-    assertThat((long) counts.get("coordinators", counted::incrementAndGet)).as("within 3 s").isEqualTo(1);
-    assertThat((long) counts.get("nurses", counted::incrementAndGet)).as("another key counts on its own").isEqualTo(2);
-    now.addAndGet(Duration.ofMillis(1).toNanos());
-    assertThat((long) counts.get("coordinators", counted::incrementAndGet)).as("3 s old").isEqualTo(3);
+  private long count(RecentAnswers answers, String key) {
+    return answers.get(key, counted::incrementAndGet);
+  }
+
+  private void later(Duration duration) {
+    now.addAndGet(duration.toNanos());
   }
 
   @Test
-  void zeroCountsOnEveryCallAndANegativeAgeIsRefusedAtStart() {
-    RecentAnswers counts = new RecentAnswers(Duration.ZERO, now::get);
-    counts.get("coordinators", counted::incrementAndGet);
-    assertThat((long) counts.get("coordinators", counted::incrementAndGet)).isEqualTo(2);
-    assertThatThrownBy(() -> new RecentAnswers(Duration.ofSeconds(-1), now::get)).isInstanceOf(StartRefused.class)
-        .hasMessageContaining("kapcare.tasklist.queue-count-max-age");
+  void anAnswerIsKeptForItsMaximumAgeThenRenewedBehindTheCallerWhoGetsTheKeptOneOnce() {
+    RecentAnswers answers = new RecentAnswers(Duration.ofSeconds(5), now::get, behind::add);
+    assertThat(count(answers, "coordinators")).isEqualTo(1);
+    later(Duration.ofMillis(4_999));
+    assertThat(count(answers, "coordinators")).as("within 5 s").isEqualTo(1);
+    assertThat(count(answers, "nurses")).as("another key is answered on its own").isEqualTo(2);
+    later(Duration.ofMillis(1));
+    assertThat(count(answers, "coordinators")).as("5 s old: the kept answer, renewed behind").isEqualTo(1);
+    assertThat(count(answers, "coordinators")).as("renewed once, not per caller").isEqualTo(1);
+    assertThat(behind).hasSize(1);
+    behind.remove(0).run();
+    assertThat(count(answers, "coordinators")).as("the renewed answer").isEqualTo(3);
+  }
+
+  @Test
+  void anAnswerOlderThanTwiceItsMaximumAgeIsWorkedOutWhileTheCallerWaits() {
+    RecentAnswers answers = new RecentAnswers(Duration.ofSeconds(5), now::get, behind::add);
+    count(answers, "coordinators");
+    later(Duration.ofSeconds(10));
+    assertThat(count(answers, "coordinators")).isEqualTo(2);
+    assertThat(behind).isEmpty();
+  }
+
+  @Test
+  void zeroAnswersEveryCallAndANegativeAgeIsRefusedAtStart() {
+    RecentAnswers answers = new RecentAnswers(Duration.ZERO, now::get, behind::add);
+    count(answers, "coordinators");
+    assertThat(count(answers, "coordinators")).isEqualTo(2);
+    assertThat(behind).isEmpty();
+    assertThatThrownBy(() -> new RecentAnswers(Duration.ofSeconds(-1), now::get, behind::add))
+        .isInstanceOf(StartRefused.class).hasMessageContaining("kapcare.tasklist.queue-count-max-age");
   }
 }

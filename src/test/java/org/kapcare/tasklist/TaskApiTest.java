@@ -83,4 +83,14 @@ class TaskApiTest {
 
     assertThat(json.readTree(get("prescriber", "/api/tasks/" + review).getBody()).get("priority").asText()).isEqualTo("urgent");
   }
+
+  /** The words the cards make from each task's number: the clinic's thresholds, highest first, for every member of staff. */
+  @Test
+  void theWordsForPriorityNumbersAreTheClinicsThresholds() throws Exception {
+    JsonNode words = json.readTree(get("therapist", "/api/tasks/priorities").getBody());
+    assertThat(words.findValuesAsText("word")).containsExactly("urgent", "high", "normal");
+    assertThat(words.get(0).get("from").asInt()).isEqualTo(90);
+    assertThat(words.get(1).get("from").asInt()).isEqualTo(70);
+    assertThat(get(null, "/api/tasks/priorities").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
 }
