@@ -9,14 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +26,9 @@ import org.kapcare.clinic.ClinicGroup;
 import org.kapcare.security.EngineCall;
 import org.kapcare.security.EngineCaller;
 import org.kapcare.security.RequestBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -37,13 +37,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Tasklist's calls for a group's queue (its page with the count, every 10 seconds in every open
  * Tasklist, and the count alone) answered without the engine's task-by-task rights check over the
  * whole queue. {@link GroupQueueQuery} finds the page's task ids and the count; the engine is then
- * asked for exactly those tasks, so it still checks the caller's right to the filter and to each
+ * asked for exactly the queue's tasks up to the page's end, so it still checks the caller's right to the filter and to each
  * task shown, and draws the response as it always does, whose count is replaced by the queue's.
  * Any call that is not plainly Tasklist's (a search, a variable sort, a filter someone changed, a
  * caller whose rights include a revoke, an administrator) goes to the engine as it came.
  */
 class GroupQueueCalls extends OncePerRequestFilter {
 
+  private static final Logger LOG = LoggerFactory.getLogger(GroupQueueCalls.class);
   private static final Pattern QUEUE_CALL = Pattern.compile("^/filter/([^/]+)/(list|count)$");
   /** What Tasklist's body holds besides its sorting when nobody searches; paging is read from the URL. */
   private static final Set<String> EMPTY_SEARCH = Set.of("processVariables", "taskVariables", "caseInstanceVariables",
@@ -56,7 +57,7 @@ class GroupQueueCalls extends OncePerRequestFilter {
   /** The engine sorts by a filter's own order first: urgent first, then due soonest. */
   private static final List<GroupQueueQuery.Order> QUEUE_ORDER = List.of(
       new GroupQueueQuery.Order("T.PRIORITY_", true), new GroupQueueQuery.Order("T.DUE_DATE_", false));
-  /** Far more than a page; a larger call goes to the engine. */
+  /** Far more than Tasklist pages through (15 a page); a call reaching further goes to the engine. */
   private static final int MAX_PAGE = 1000;
   static final String METER = "kapcare.tasklist.filter.calls";
   /** No task has this id: the engine's part of a count or of an empty page. */
@@ -98,24 +99,39 @@ class GroupQueueCalls extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     byte[] body = request.getInputStream().readAllBytes();
-    Plan plan = plan(request, body);
+    Plan plan = null;
+    List<String> page = List.of();
+    long count = 0;
+    try {
+      plan = plan(request, body);
+      if (plan != null) {
+        // The tasks up to the page's end: the engine, asked for exactly those with the paging as it came,
+        // sorts them as the queue is sorted and gives the page (whichever door's URL carries the paging).
+        page = plan.list()
+            ? queues.page(plan.group().id(), plan.rights(), plan.activeOnly(), plan.orders(), 0, plan.first() + plan.max())
+            : List.of();
+        count = queues.count(plan.group().id(), plan.rights(), plan.activeOnly());
+      }
+    } catch (DataAccessException e) {
+      // The queue's own SQL failed (the database busy or gone): the engine answers as it did before it.
+      LOG.warn("A group queue was left to the engine: {}", e.getMessage());
+      plan = null;
+    }
     if (plan == null) {
       answeredByEngine.increment();
       chain.doFilter(RequestBody.withBody(request, body), response);
       return;
     }
     answeredHere.increment();
-    List<String> page = plan.list()
-        ? queues.page(plan.group().id(), plan.rights(), plan.activeOnly(), plan.orders(), plan.first(), plan.max())
-        : List.of();
     ArrayNode only = plan.body().putArray("taskIdIn");
     (page.isEmpty() ? List.of(NO_TASK) : page).forEach(only::add);
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     HttpServletRequest asked = RequestBody.withBody(request, json.writeValueAsBytes(plan.body()));
-    chain.doFilter(plan.list() ? onlyThose(asked, page.size()) : asked, answer);
+    chain.doFilter(asked, answer);
+    // Only an answer the engine gave (its checks of the filter and the tasks passed) gets the queue's count.
     JsonNode drawn = answer.getStatus() == HttpServletResponse.SC_OK ? readJson(answer.getContentAsByteArray()) : null;
     if (drawn instanceof ObjectNode object && object.has("count")) {
-      object.put("count", queues.count(plan.group().id(), plan.rights(), plan.activeOnly()));
+      object.put("count", count);
       byte[] bytes = json.writeValueAsBytes(object);
       response.setContentLength(bytes.length);
       response.getOutputStream().write(bytes);
@@ -141,7 +157,7 @@ class GroupQueueCalls extends OncePerRequestFilter {
     boolean list = "list".equals(call.group(2));
     Integer first = list ? paging(request.getParameter("firstResult"), 0) : Integer.valueOf(0);
     Integer max = list ? paging(request.getParameter("maxResults"), null) : Integer.valueOf(0);
-    if (first == null || max == null || max > MAX_PAGE) {
+    if (first == null || max == null || (long) first + max > MAX_PAGE) {
       return null;
     }
     GroupQueueQuery.Rights rights = queues.rightsOf(caller);
@@ -215,38 +231,5 @@ class GroupQueueCalls extends OncePerRequestFilter {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  /** The request asking the engine for the first {@code size} tasks (at least one) of what the body holds. */
-  private static HttpServletRequest onlyThose(HttpServletRequest request, int size) {
-    Map<String, String[]> parameters = Map.of("firstResult", new String[] {"0"},
-        "maxResults", new String[] {String.valueOf(Math.max(1, size))});
-    return new HttpServletRequestWrapper(request) {
-      @Override
-      public String getQueryString() {
-        return "firstResult=0&maxResults=" + Math.max(1, size);
-      }
-
-      @Override
-      public String getParameter(String name) {
-        String[] values = parameters.get(name);
-        return values == null ? null : values[0];
-      }
-
-      @Override
-      public Map<String, String[]> getParameterMap() {
-        return parameters;
-      }
-
-      @Override
-      public Enumeration<String> getParameterNames() {
-        return Collections.enumeration(parameters.keySet());
-      }
-
-      @Override
-      public String[] getParameterValues(String name) {
-        return parameters.get(name);
-      }
-    };
   }
 }
