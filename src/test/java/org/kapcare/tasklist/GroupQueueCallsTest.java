@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -37,6 +41,11 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * A group's queue answered by KAP Care's own SQL ({@link GroupQueueCalls}) shows and counts exactly
@@ -67,6 +76,8 @@ class GroupQueueCallsTest {
   RuntimeService runtime;
   @Autowired
   MeterRegistry meters;
+  @Autowired
+  DataSource dataSource;
 
   /** Tasks of every group: due and undated, urgent and not, assigned and not, named to sort, some sharing a second. */
   @BeforeEach
@@ -187,6 +198,41 @@ class GroupQueueCallsTest {
     assertThat(answeredHere()).as("not answered by the queue's own SQL").isEqualTo(before);
   }
 
+  /** A clinic with tenants is the engine's to answer: its check reads the caller's tenants too. */
+  @Test
+  void withTenantsTheEngineAnswers() throws Exception {
+    identity.saveTenant(identity.newTenant("secondSite"));
+    try {
+      double before = answeredHere();
+      assertSameAsTheEngine("coordinator", ClinicGroup.CARE_COORDINATORS, "created:desc", 0);
+      assertThat(answeredHere()).as("not answered by the queue's own SQL").isEqualTo(before);
+    } finally {
+      identity.deleteTenant("secondSite");
+    }
+  }
+
+  /**
+   * The queue's own SQL failing (here: a database without the engine's tables) leaves the call to
+   * the engine as it came, body and all, and counts it as the engine's.
+   */
+  @Test
+  void whenTheQueuesOwnSqlFailsTheEngineAnswersTheCallAsItCame() throws Exception {
+    GroupQueueQuery failing = new GroupQueueQuery(new DriverManagerDataSource("jdbc:h2:mem:no-engine-tables"), Duration.ZERO);
+    SimpleMeterRegistry counted = new SimpleMeterRegistry();
+    GroupQueueCalls calls = new GroupQueueCalls(failing, identity, tasks, new JdbcTemplate(dataSource), counted);
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/engine-rest/filter/" + queue(ClinicGroup.CARE_COORDINATORS) + "/count");
+    request.setServletPath("/engine-rest");
+    request.setPathInfo("/filter/" + queue(ClinicGroup.CARE_COORDINATORS) + "/count");
+    String plain = body("created:desc", 0);
+    request.setContent(plain.getBytes(StandardCharsets.UTF_8));
+    MockFilterChain engine = new MockFilterChain();
+    identity.setAuthentication("coordinator", List.of(ClinicGroup.CARE_COORDINATORS.id()));
+    calls.doFilter(request, new MockHttpServletResponse(), engine);
+    assertThat(new String(engine.getRequest().getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
+    assertThat(counted.counter(GroupQueueCalls.METER, "answered", "engine").count()).isEqualTo(1);
+    assertThat(counted.counter(GroupQueueCalls.METER, "answered", "group-queue").count()).isZero();
+  }
+
   /**
    * What an attacker sends instead of Tasklist's call: crafted filter ids, sort keys and directions,
    * paging, smuggled criteria, another group's queue. None is answered by the queue's own SQL, none
@@ -208,6 +254,7 @@ class GroupQueueCallsTest {
     hostile.add(Map.entry(coordinators + "/list?firstResult=0&maxResults=15", "{\"taskIdIn\":[\"" + made.get(30) + "\"]}"));
     hostile.add(Map.entry(coordinators + "/count", "{\"nameLike\":\"%\",\"active\":true}"));
     hostile.add(Map.entry(coordinators + "/count", "{\"active\":false}"));
+    hostile.add(Map.entry(coordinators + "/count", "{\"sorting\":{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}}"));
     hostile.add(Map.entry(coordinators + "/count", "{\"sorting\":[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\","
         + "\"parameters\":{\"variable\":\"patientId\",\"type\":\"String\"}}]}"));
     double before = answeredHere();
@@ -215,6 +262,16 @@ class GroupQueueCallsTest {
       ResponseEntity<String> answer = raw("coordinator", call.getKey(), call.getValue());
       assertThat(answer.getStatusCode().is5xxServerError()).as(call.getKey() + " " + call.getValue()).isFalse();
     }
+    // Not JSON, and not declared JSON, so the guard hands it on: the engine refuses it.
+    HttpHeaders text = new HttpHeaders();
+    text.setContentType(MediaType.TEXT_PLAIN);
+    ResponseEntity<String> notJson = http.withBasicAuth("coordinator", "demo")
+        .postForEntity(coordinators + "/count", new HttpEntity<>("{\"sorting\":", text), String.class);
+    assertThat(notJson.getStatusCode().is4xxClientError()).as(notJson.getBody()).isTrue();
+    ResponseEntity<String> large = raw("coordinator", coordinators + "/count", "{\"sorting\":[],\"x\":\""
+        + "a".repeat(2 << 20) + "\"}");
+    assertThat(large.getStatusCode().value()).isEqualTo(400);
+    assertThat(large.getBody()).contains("larger than 1024 kB");
     assertThat(answeredHere()).as("answered by the queue's own SQL").isEqualTo(before);
 
     ResponseEntity<String> otherGroup = raw("nurse", coordinators + "/list?firstResult=0&maxResults=15", plain);

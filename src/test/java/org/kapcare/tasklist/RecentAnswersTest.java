@@ -48,6 +48,22 @@ class RecentAnswersTest {
     assertThat(behind).isEmpty();
   }
 
+  /** A renewal that fails leaves the kept answer for its time and lets the next caller try again. */
+  @Test
+  void aFailedRenewalKeepsTheAnswerAndIsTriedAgainByTheNextCaller() {
+    RecentAnswers answers = new RecentAnswers(Duration.ofSeconds(5), now::get, behind::add);
+    assertThat(count(answers, "coordinators")).isEqualTo(1);
+    later(Duration.ofSeconds(6));
+    assertThat(answers.<Long>get("coordinators", () -> {
+      throw new IllegalStateException("database busy");
+    })).isEqualTo(1);
+    behind.remove(0).run();
+    assertThat(count(answers, "coordinators")).as("the kept answer, renewed again behind").isEqualTo(1);
+    assertThat(behind).as("a second renewal, as the first one is over").hasSize(1);
+    behind.remove(0).run();
+    assertThat(count(answers, "coordinators")).isEqualTo(2);
+  }
+
   @Test
   void zeroAnswersEveryCallAndANegativeAgeIsRefusedAtStart() {
     RecentAnswers answers = new RecentAnswers(Duration.ZERO, now::get, behind::add);
