@@ -239,6 +239,7 @@ class AuthorizationMatrixTest {
       GET    | /engine-rest/filter/{queue}                                      |                              | U Y - - - - Y
       POST   | /engine-rest/filter/{queue}/list?maxResults=5                    | {}                           | U Y - - - - Y
       GET    | /engine-rest/filter/{queue}/count                                |                              | U Y - - - - Y
+      POST   | /engine-rest/filter/{queue}/count                                | {"active":true}              | U Y - - - - Y
       POST   | /engine-rest/filter/create                                       | {"resourceType":"Task","name":"matrix-throwaway","owner":"{me}","query":{},"properties":{}} | U F F F F F Y
       PUT    | /engine-rest/filter/{filter}                                     | {"resourceType":"Task","name":"matrix-throwaway","query":{},"properties":{}} | U - - - - - Y
       DELETE | /engine-rest/filter/{filter}                                     |                              | U - - - - - Y
@@ -262,6 +263,7 @@ class AuthorizationMatrixTest {
       GET    | /api/access-log                                                  |                              | U F F F F Y Y
       GET    | /api/access-log?patientId={patient}                              |                              | U F F F F Y Y
       # The webapps' own API, with the session and CSRF token Tasklist's login gives
+      POST   | /camunda/api/engine/engine/default/filter/{queue}/list?firstResult=0&maxResults=15 | {"sorting":[{"sortBy":"created","sortOrder":"desc"}],"active":true} | U Y - - - - Y
       GET    | /camunda/api/engine/engine/default/task?firstResult=0&maxResults=15 |                           | U Y Y Y Y Y Y
       GET    | /camunda/api/engine/engine/default/task/{cTask}/form-variables   |                              | U Y - - - Y Y
       POST   | /camunda/api/engine/engine/default/task?firstResult=0&maxResults=15 | {"withTaskVariablesInReturn":true} | U F F F F Y Y
