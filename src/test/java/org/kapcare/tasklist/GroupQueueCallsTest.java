@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -139,12 +140,7 @@ class GroupQueueCallsTest {
           .groupIdIn(ClinicGroup.CARE_COORDINATORS.id()).singleResult();
       authorizations.deleteAuthorization(grant.getId());
     }
-    Authorization own = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    own.setUserId("coordinator");
-    own.setResource(Resources.TASK);
-    own.setResourceId(ownGrant);
-    own.addPermission(Permissions.READ);
-    grants.add(authorizations.saveAuthorization(own).getId());
+    authorize(Authorization.AUTH_TYPE_GRANT, "coordinator", Resources.TASK, ownGrant, Permissions.READ);
     List<String> shown = new ArrayList<>();
     for (int first = 0; first < 60; first += 15) {
       shown.addAll(assertSameAsTheEngine("coordinator", ClinicGroup.CARE_COORDINATORS, "created:desc", first));
@@ -165,12 +161,8 @@ class GroupQueueCallsTest {
     List<String> processTasks = tasks.createTaskQuery().processDefinitionKey(PROCESS).list().stream().map(Task::getId).toList();
     processTasks.forEach(task -> authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task)
         .list().forEach(grant -> authorizations.deleteAuthorization(grant.getId())));
-    Authorization readTask = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    readTask.setUserId("nurse");
-    readTask.setResource(Resources.PROCESS_DEFINITION);
-    readTask.setResourceId(PROCESS);
-    readTask.addPermission(ProcessDefinitionPermissions.READ_TASK);
-    grants.add(authorizations.saveAuthorization(readTask).getId());
+    authorize(Authorization.AUTH_TYPE_GRANT, "nurse", Resources.PROCESS_DEFINITION, PROCESS,
+        ProcessDefinitionPermissions.READ_TASK);
     try {
       List<String> shown = new ArrayList<>();
       for (int first = 0; first < 45; first += 15) {
@@ -186,12 +178,7 @@ class GroupQueueCallsTest {
   @Test
   void aRevokedTaskStaysHiddenBecauseTheEngineAnswers() throws Exception {
     String revoked = made.get(1);
-    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId("coordinator");
-    revoke.setResource(Resources.TASK);
-    revoke.setResourceId(revoked);
-    revoke.removePermission(Permissions.READ);
-    grants.add(authorizations.saveAuthorization(revoke).getId());
+    authorize(Authorization.AUTH_TYPE_REVOKE, "coordinator", Resources.TASK, revoked, Permissions.READ);
     double before = answeredHere();
     assertThat(assertSameAsTheEngine("coordinator", ClinicGroup.CARE_COORDINATORS, "created:desc", 0))
         .doesNotContain(revoked);
@@ -360,6 +347,20 @@ class GroupQueueCallsTest {
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setAccept(List.of(accept));
     return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers), String.class);
+  }
+
+  /** A grant of {@code permission} to {@code user}, or for a revoke its removal, taken away after the test. */
+  private void authorize(int type, String user, Resources resource, String resourceId, Permission permission) {
+    Authorization authorization = authorizations.createNewAuthorization(type);
+    authorization.setUserId(user);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    if (type == Authorization.AUTH_TYPE_REVOKE) {
+      authorization.removePermission(permission);
+    } else {
+      authorization.addPermission(permission);
+    }
+    grants.add(authorizations.saveAuthorization(authorization).getId());
   }
 
   private String queue(ClinicGroup group) {
