@@ -61,7 +61,9 @@ public class ClinicKpis {
 
   private static final String MISSED = "SELECT (SELECT MAX(v.TEXT_) FROM ACT_HI_VARINST v "
       + "WHERE v.PROC_INST_ID_ = w.dose_id AND v.NAME_ = 'patientId'), "
-      + "(SELECT MAX(t.ASSIGNEE_) FROM ACT_HI_TASKINST t "
+      // The therapist by name as the directory holds it; their user id when it holds none.
+      + "(SELECT MAX(COALESCE(NULLIF(TRIM(CONCAT(CONCAT(u.FIRST_, ' '), u.LAST_)), ''), t.ASSIGNEE_)) "
+      + "FROM ACT_HI_TASKINST t LEFT JOIN ACT_ID_USER u ON u.ID_ = t.ASSIGNEE_ "
       + "WHERE t.PROC_INST_ID_ = w.dose_id AND t.TASK_DEF_KEY_ = 'integrationSession'), "
       + "w.deadline, w.held_at, w.dose_id, p.ROOT_PROC_INST_ID_, CASE WHEN j.END_TIME_ IS NULL THEN 1 ELSE 0 END "
       + "FROM (" + WINDOWS + ") w JOIN ACT_HI_PROCINST p ON p.ID_ = w.dose_id "

@@ -38,7 +38,8 @@ public final class Kpis {
   /**
    * A window that closed before the integration session was held.
    *
-   * @param therapist the assignee of the integration session task; null while no therapist has taken it
+   * @param therapist the name of the therapist who took the integration session (their user id when the
+   *     clinic's directory has no name for them); null while nobody has taken it
    * @param heldAt when the session was held late; null while it has not been
    * @param journeyRunning whether the journey still runs: Community Cockpit shows running instances only
    */
