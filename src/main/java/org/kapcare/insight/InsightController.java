@@ -1,22 +1,31 @@
 package org.kapcare.insight;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.kapcare.clinic.ClinicProperties;
 import org.kapcare.clinic.EngineClock;
 import org.kapcare.forms.InvalidInputException;
 import org.kapcare.security.SignedInStaff;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/insight/heatmap} and {@code /api/insight/kpis}: what the Cockpit plugin shows;
- * managers and admins, with HTTP Basic or their Cockpit session.
+ * {@code GET /api/insight/heatmap}, {@code /api/insight/kpis} and each KPI table as CSV
+ * ({@code /api/insight/kpis/{table}.csv}): what the Cockpit plugin shows; managers and admins, with
+ * HTTP Basic or their Cockpit session.
  */
 @RestController
 @RequestMapping("/api/insight")
 public class InsightController {
+
+  private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   public record Heatmap(String processDefinitionKey, String from, String to, String timeZone,
       List<ActivityHeat> activities) {
@@ -51,6 +60,20 @@ public class InsightController {
   public Kpis.Report kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     staff.requireManager();
     return kpis.report(range(from, to));
+  }
+
+  /**
+   * One KPI table as a CSV file named after it and its days ({@code kapcare-missed-windows-2026-06-08-to-2026-12-07.csv});
+   * the access log notes each export, as the missed windows name patients.
+   */
+  @GetMapping("/kpis/{table}.csv")
+  public ResponseEntity<String> kpiExport(@PathVariable String table, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    staff.requireManager();
+    KpiExports.Export export = KpiExports.of(table, kpis.report(range(from, to)));
+    return ResponseEntity.ok().contentType(CSV)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.fileName()).build().toString())
+        .body(export.text());
   }
 
   private InsightRange range(String from, String to) {

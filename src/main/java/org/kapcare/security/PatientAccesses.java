@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which calls read or change a patient's data, for the {@link AccessLog}: a task's form and
- * variables and its completion, a journey's variables, a start, and KAP Care's own endpoints that
- * name a patient. The patient is looked up before the call, since a completed task is gone after it.
+ * variables and its completion, a journey's variables, a start, KAP Care's own endpoints that
+ * name a patient, and the KPI tables exported as files. The patient is looked up before the call, since a completed task is gone after it.
  * Lists of tasks and journeys show names only and are not logged one by one.
  */
 @Component
@@ -27,6 +27,7 @@ class PatientAccesses {
   private static final Pattern WITHDRAWAL = Pattern.compile("^/api/journeys/([^/]+)/withdrawal$");
   private static final Pattern SAFETY_CONCERN = Pattern.compile("^/api/journeys/([^/]+)/safety-concern$");
   private static final Pattern CHART = Pattern.compile("^/api/patients/([^/]+)$");
+  private static final Pattern KPI_EXPORT = Pattern.compile("^/api/insight/kpis/[^/]+\\.csv$");
 
   private final OpenTasks openTasks;
   private final RuntimeService runtime;
@@ -56,6 +57,11 @@ class PatientAccesses {
     Matcher chart = CHART.matcher(path);
     if (chart.matches() && "GET".equals(request.getMethod())) {
       return new Access(chart.group(1), AccessLog.READ, "chart");
+    }
+    if (KPI_EXPORT.matcher(path).matches() && "GET".equals(request.getMethod())) {
+      // A file leaves the clinic's system: the missed windows in it name patients.
+      String query = request.getQueryString();
+      return new Access(null, AccessLog.READ, "exported " + path + (query == null ? "" : "?" + query));
     }
     String patientId = request.getParameter("patientId");
     if ("/api/notifications".equals(path) && patientId != null && !patientId.isBlank()) {

@@ -166,36 +166,48 @@ async function renderHeatmap(viewer, { processDefinitionId, api }) {
 
 /* ---------------------------------------------------------------- KPIs */
 
+/** A KPI table's heading with a link to the same table as a CSV file, for the same days. */
+function kpiHeading(text, table, kpis) {
+  const query = new URLSearchParams({ from: kpis.from, to: kpis.to });
+  return el("h4", {}, text, " ", el("a", {
+    id: `kapcare-export-${table}`,
+    class: "kapcare-export",
+    download: "",
+    href: `${kapcareRoot()}/api/insight/kpis/${table}.csv?${query}`,
+    title: `${text}, ${kpis.from} to ${kpis.to}, as a CSV file`
+  }, "Download CSV"));
+}
+
 function kpiTables(kpis) {
   const windows = kpis.integrationWindows;
   const weeks = windows.weeks.filter(week => week.heldInWindow + week.missed > 0);
   const wait = kpis.referralToFirstDose;
   const followUp = kpis.followUp;
   return [
-    el("h4", {}, "Integration sessions held within their window, per week"),
+    kpiHeading("Integration sessions held within their window, per week", "integration-weeks", kpis),
     table("kapcare-kpi-integration", ["Week", "Monday", "Held in window", "Missed", "Of those held late", "Share in window"],
       [...weeks.map(w => [w.week, w.weekStart, w.heldInWindow, w.missed, w.heldLate, percent(w.shareHeldInWindow)]),
         ["All weeks", "", windows.heldInWindow, windows.missed, windows.heldLate, percent(windows.shareHeldInWindow)]]),
-    el("h4", {}, "Missed integration windows"),
+    kpiHeading("Missed integration windows", "missed-windows", kpis),
     table("kapcare-kpi-missed", ["Patient", "Therapist", "Window closed", "Held late at", "Journey"],
       kpis.missedWindows.map(m => [m.patientId, m.therapist || "none yet", when(m.deadline, kpis.timeZone),
         m.heldAt ? when(m.heldAt, kpis.timeZone) : "not yet",
         // Community Cockpit shows running instances only; an ended journey has no page to open.
         m.journeyRunning ? el("a", { href: `#/process-instance/${m.journeyInstanceId}/runtime` }, "open") : "ended"])),
-    el("h4", {}, "Referral to first dose"),
+    kpiHeading("Referral to first dose", "referral-to-first-dose", kpis),
     el("p", { id: "kapcare-kpi-first-dose" },
       wait.medianDays === null ? "No first dose in this range."
         : `Median ${wait.medianDays.toFixed(1)} days from referral to first dose (${wait.journeys} patients).`),
-    el("h4", {}, "Running journeys per stage (now)"),
+    kpiHeading("Running journeys per stage (now)", "stages", kpis),
     table("kapcare-kpi-stages", ["Stage", "Journeys"], kpis.stages.map(s => [s.name || s.activityId, s.journeys])),
-    el("h4", {}, "Outcomes at follow-up"),
+    kpiHeading("Outcomes at follow-up", "follow-up", kpis),
     table("kapcare-kpi-follow-up", ["Follow-ups scored", "Response", "Remission"],
       [[followUp.assessed, `${percent(followUp.responseRate)} (${followUp.responders})`,
         `${percent(followUp.remissionRate)} (${followUp.remitters})`]]),
-    el("h4", {}, "Patients' check-ins"),
+    kpiHeading("Patients' check-ins", "check-ins", kpis),
     table("kapcare-kpi-check-ins", ["Answered", "Not answered", "Share answered"],
       [[kpis.checkIns.answered, kpis.checkIns.unanswered, percent(kpis.checkIns.shareAnswered)]]),
-    el("h4", {}, "PHQ-9 in the check-in before each dose"),
+    kpiHeading("PHQ-9 in the check-in before each dose", "phq9-by-dose", kpis),
     kpis.phq9ByDose.length === 0 ? el("p", { id: "kapcare-kpi-phq9-by-dose" }, "No check-in answered before a dose in this range.")
       : table("kapcare-kpi-phq9-by-dose", ["Dose", "Check-ins", "Median PHQ-9"],
         kpis.phq9ByDose.map(d => [d.dose, d.checkIns, d.medianPhq9 === null ? "–" : d.medianPhq9.toFixed(1)]))

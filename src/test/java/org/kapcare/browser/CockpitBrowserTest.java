@@ -10,6 +10,7 @@ import org.kapcare.Answers;
 import org.kapcare.WebAppTest;
 import org.kapcare.clinic.Journeys;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,5 +74,18 @@ class CockpitBrowserTest {
     WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
     assertThat(kpis.getText()).contains("Running journeys per stage", "Book consultation");
     browser.screenshot("kpis");
+
+    // Each table's CSV link, for the days shown, read with the manager's Cockpit session as a click would.
+    WebElement export = browser.visible(By.id("kapcare-export-stages"));
+    browser.scrollTo(export);
+    browser.screenshot("kpi-tables");
+    String from = browser.visible(By.id("kapcare-kpis-from")).getAttribute("value");
+    String to = browser.visible(By.id("kapcare-kpis-to")).getAttribute("value");
+    assertThat(export.getAttribute("href")).endsWith("/api/insight/kpis/stages.csv?from=" + from + "&to=" + to);
+    Object file = ((JavascriptExecutor) browser.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0], { credentials: 'same-origin' }).then(r => r.text().then(t => done(r.status + ' '"
+        + " + r.headers.get('content-disposition') + ' ' + t)));", export.getAttribute("href"));
+    assertThat((String) file).startsWith("200 attachment; filename=\"kapcare-stages-" + from + "-to-" + to + ".csv\"")
+        .contains("Stage,Journeys", "Book consultation,");
   }
 }

@@ -2,6 +2,9 @@ package org.kapcare.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -136,5 +139,50 @@ class InsightApiTest {
     assertThat(script.getBody()).contains("export default", "cockpit.processDefinition.diagram.plugin", "cockpit.dashboard",
         "/api/insight/", "kapcare-heatmap-legend", "kapcare-kpis", "data-kapcare-loaded");
     assertThat(http.getForEntity(assets + "plugin.css", String.class).getBody()).contains(".kapcare-heat");
+  }
+
+  /** A KPI table as a file: named after it and its days, managers only, each export in the access log. */
+  @Test
+  void managersDownloadAKpiTableAsCsvAndTheAccessLogNotesIt() throws Exception {
+    String path = "/api/insight/kpis/missed-windows.csv?from=2026-01-01&to=2026-06-30";
+    ResponseEntity<String> csv = http.withBasicAuth("manager", "demo").getForEntity(path, String.class);
+    assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(csv.getHeaders().getContentType()).hasToString("text/csv;charset=UTF-8");
+    assertThat(csv.getHeaders().getContentDisposition()).hasToString(
+        "attachment; filename=\"kapcare-missed-windows-2026-01-01-to-2026-06-30.csv\"");
+    assertThat(csv.getBody()).startsWith("\uFEFFPatient,Therapist,Window closed,Held late at,Journey\r\n");
+
+    JsonNode logged = new ObjectMapper().readTree(http.withBasicAuth("manager", "demo")
+        .getForObject("/api/access-log?userId=manager", String.class)).get(0);
+    assertThat(logged.get("what").asText()).isEqualTo("exported " + path);
+    assertThat(logged.get("action").asText()).isEqualTo("read");
+
+    WebappSession cockpit = WebappSession.signIn(http, "cockpit", "manager", "demo");
+    assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(cockpit.headers()), String.class).getStatusCode())
+        .as("the Cockpit link, with its session").isEqualTo(HttpStatus.OK);
+    for (String user : List.of("coordinator", "therapist", "prescriber", "nurse")) {
+      assertThat(http.withBasicAuth(user, "demo").getForEntity(path, String.class).getStatusCode()).as(user)
+          .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  /** What else a URL can name: no other file, no header of the caller's making, no server error, no class names. */
+  @Test
+  void anExportThatIsNoKpiTableIsRefusedInWords() {
+    for (String table : List.of("secrets", "..%2F..%2Fetc%2Fpasswd", "a%0D%0ASet-Cookie:%20x=1", "missed-windows.csv",
+        "%3Cscript%3E")) {
+      ResponseEntity<String> refused = http.withBasicAuth("manager", "demo")
+          .getForEntity(URI.create(http.getRootUri() + "/api/insight/kpis/" + table + ".csv"), String.class);
+      assertThat(refused.getStatusCode().is4xxClientError()).as(table + ": " + refused.getBody()).isTrue();
+      assertThat(refused.getHeaders().get("Set-Cookie")).as(table).isNull();
+      assertThat(refused.getBody()).as(table).doesNotContain("Exception", "org.", "<script>");
+    }
+    ResponseEntity<String> unknown = http.withBasicAuth("manager", "demo")
+        .getForEntity("/api/insight/kpis/secrets.csv", String.class);
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknown.getBody()).contains("must be one of integration-weeks, missed-windows");
+    assertThat(http.withBasicAuth("manager", "demo").getForEntity("/api/insight/kpis/stages.csv?from=yesterday",
+        String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
 }

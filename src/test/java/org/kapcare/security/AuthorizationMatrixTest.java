@@ -257,6 +257,7 @@ class AuthorizationMatrixTest {
       GET    | /camunda/api/tasklist/plugin/kapcare-chart/static/app/plugin.js  |                              | Y Y Y Y Y Y Y
       GET    | /kapcare/ui.js                                                   |                              | Y Y Y Y Y Y Y
       GET    | /api/insight/kpis                                                |                              | U F F F F Y Y
+      GET    | /api/insight/kpis/missed-windows.csv                             |                              | U F F F F Y Y
       GET    | /api/insight/heatmap?processDefinitionKey=care-journey           |                              | U F F F F Y Y
       GET    | /api/notifications                                               |                              | U F F F F Y Y
       GET    | /api/notifications?patientId={patient}                           |                              | U F F F F Y Y

@@ -1,0 +1,93 @@
+package org.kapcare.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kapcare.forms.InvalidInputException;
+
+/**
+ * The KPI tables as CSV files: the columns Cockpit shows, times in the clinic's zone, numbers a
+ * spreadsheet reads as numbers, and nothing a name could make a spreadsheet run.
+ */
+class KpiExportsTest {
+
+  private static final String BOM = "\uFEFF";
+
+  private static Kpis.Report report(List<Kpis.MissedWindow> missed) {
+    return new Kpis.Report(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), "Europe/Berlin",
+        new Kpis.IntegrationWindows(3, 1, 0, 0.75, List.of(
+            new Kpis.IntegrationWeek("2026-W45", LocalDate.parse("2026-11-02"), 3, 1, 0, 0.75),
+            new Kpis.IntegrationWeek("2026-W46", LocalDate.parse("2026-11-09"), 0, 0, 0, null))),
+        missed, new Kpis.FirstDoseWait(0, null), List.of(new Kpis.JourneyStage("preDoseCheck", "Pre-dose check", 4)),
+        new Kpis.FollowUpOutcomes(3, 2, 1, 2.0 / 3, 1.0 / 3), new Kpis.CheckIns(4, 1, 0.8),
+        List.of(new Kpis.DosePhq9(1, 2, 12.5)));
+  }
+
+  private static Kpis.MissedWindow missed(String patient, String therapist, String deadline, String heldAt, boolean running) {
+    return new Kpis.MissedWindow(patient, therapist, Instant.parse(deadline), heldAt == null ? null : Instant.parse(heldAt),
+        "dose-1", "journey-1", running);
+  }
+
+  @Test
+  void missedWindowsWithTimesInTheClinicsZoneAndNoEngineIds() {
+    KpiExports.Export export = KpiExports.of("missed-windows", report(List.of(
+        missed("K-1001", "Theo Therapist", "2026-11-20T23:30:00Z", "2026-11-21T08:05:00Z", false),
+        missed("K-1002", null, "2026-11-25T10:00:00Z", null, true))));
+    assertThat(export.fileName()).isEqualTo("kapcare-missed-windows-2026-11-01-to-2026-11-30.csv");
+    assertThat(export.text()).isEqualTo(BOM
+        + "Patient,Therapist,Window closed,Held late at,Journey\r\n"
+        + "K-1001,Theo Therapist,2026-11-21 00:30,2026-11-21 09:05,ended\r\n"
+        + "K-1002,none yet,2026-11-25 11:00,not yet,running\r\n");
+  }
+
+  @Test
+  void everyTableHasItsColumnsAndEmptyFiguresStayEmpty() {
+    Kpis.Report report = report(List.of());
+    assertThat(KpiExports.of("integration-weeks", report).text()).isEqualTo(BOM
+        + "Week,Monday,Held in window,Missed,Of those held late,Share in window\r\n"
+        + "2026-W45,2026-11-02,3,1,0,0.75\r\n"
+        + "2026-W46,2026-11-09,0,0,0,\r\n"
+        + "All weeks,,3,1,0,0.75\r\n");
+    assertThat(KpiExports.of("referral-to-first-dose", report).text())
+        .isEqualTo(BOM + "Patients dosed,Median days from referral\r\n0,\r\n");
+    assertThat(KpiExports.of("stages", report).text()).isEqualTo(BOM + "Stage,Journeys\r\nPre-dose check,4\r\n");
+    assertThat(KpiExports.of("follow-up", report).text()).isEqualTo(BOM
+        + "Follow-ups scored,Responders,Response rate,Remitters,Remission rate\r\n"
+        + "3,2,0.6666666666666666,1,0.3333333333333333\r\n");
+    assertThat(KpiExports.of("check-ins", report).text())
+        .isEqualTo(BOM + "Answered,Not answered,Share answered\r\n4,1,0.8\r\n");
+    assertThat(KpiExports.of("phq9-by-dose", report).text()).isEqualTo(BOM + "Dose,Check-ins,Median PHQ-9\r\n1,2,12.5\r\n");
+    assertThat(KpiExports.of("missed-windows", report).fileName()).endsWith(".csv");
+  }
+
+  /** Names come from the clinic's directory, where staff may type what they like into their own profile. */
+  @Test
+  void aNameThatASpreadsheetWouldRunIsWrittenAsTextAndQuotesAndLineBreaksStayInTheirCell() {
+    String text = KpiExports.of("missed-windows", report(List.of(
+        missed("K-1", "=HYPERLINK(\"http://evil.example\",\"open\")", "2026-11-20T10:00:00Z", null, true),
+        missed("K-2", "+1-555", "2026-11-19T10:00:00Z", null, true),
+        missed("K-3", "@SUM(A1)", "2026-11-18T10:00:00Z", null, true),
+        missed("K-4", "-2+3", "2026-11-17T10:00:00Z", null, true),
+        missed("K-5", "\tTab", "2026-11-16T10:00:00Z", null, true),
+        missed("K-6", "Ann \"Nan\" Lee,\r\nPhD", "2026-11-15T10:00:00Z", null, true)))).text();
+    assertThat(text).contains(
+        "\r\nK-1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\",2026-11-20 11:00,not yet,running\r\n",
+        "\r\nK-2,'+1-555,2026-11-19 11:00,not yet,running\r\n",
+        "\r\nK-3,'@SUM(A1),2026-11-18 11:00,not yet,running\r\n",
+        "\r\nK-4,'-2+3,2026-11-17 11:00,not yet,running\r\n",
+        "\r\nK-5,'\tTab,2026-11-16 11:00,not yet,running\r\n",
+        "\r\nK-6,\"Ann \"\"Nan\"\" Lee,\r\nPhD\",2026-11-15 11:00,not yet,running\r\n");
+  }
+
+  @Test
+  void aTableThatDoesNotExistIsRefusedWithTheNamesThereAre() {
+    assertThatThrownBy(() -> KpiExports.of("../../etc/passwd", report(List.of())))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("integration-weeks, missed-windows, referral-to-first-dose, stages, follow-up, check-ins, "
+            + "phq9-by-dose");
+  }
+}
