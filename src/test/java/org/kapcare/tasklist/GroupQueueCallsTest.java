@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -78,7 +77,9 @@ class GroupQueueCallsTest {
   @Autowired
   MeterRegistry meters;
   @Autowired
-  DataSource dataSource;
+  JdbcTemplate jdbc;
+  @Autowired
+  GroupQueueQuery queueQuery;
 
   /** Tasks of every group: due and undated, urgent and not, assigned and not, named to sort, some sharing a second. */
   @BeforeEach
@@ -200,24 +201,37 @@ class GroupQueueCallsTest {
 
   /**
    * The queue's own SQL failing (here: a database without the engine's tables) leaves the call to
-   * the engine as it came, body and all, and counts it as the engine's.
+   * the engine as it came, body and all, and counts it as the engine's; the same call with the
+   * clinic's database is the queue's own, so it is the failure that sent it on.
    */
   @Test
   void whenTheQueuesOwnSqlFailsTheEngineAnswersTheCallAsItCame() throws Exception {
     GroupQueueQuery failing = new GroupQueueQuery(new DriverManagerDataSource("jdbc:h2:mem:no-engine-tables"), Duration.ZERO);
-    SimpleMeterRegistry counted = new SimpleMeterRegistry();
-    GroupQueueCalls calls = new GroupQueueCalls(failing, identity, tasks, new JdbcTemplate(dataSource), counted);
-    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/engine-rest/filter/" + queue(ClinicGroup.CARE_COORDINATORS) + "/count");
-    request.setServletPath("/engine-rest");
-    request.setPathInfo("/filter/" + queue(ClinicGroup.CARE_COORDINATORS) + "/count");
-    String plain = body("created:desc", 0);
-    request.setContent(plain.getBytes(StandardCharsets.UTF_8));
-    MockFilterChain engine = new MockFilterChain();
     identity.setAuthentication("coordinator", List.of(ClinicGroup.CARE_COORDINATORS.id()));
-    calls.doFilter(request, new MockHttpServletResponse(), engine);
+    String plain = body("created:desc", 0);
+
+    SimpleMeterRegistry counted = new SimpleMeterRegistry();
+    MockFilterChain engine = countThroughFilter(new GroupQueueCalls(failing, identity, tasks, jdbc, counted), plain);
     assertThat(new String(engine.getRequest().getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
     assertThat(counted.counter(GroupQueueCalls.METER, "answered", "engine").count()).isEqualTo(1);
     assertThat(counted.counter(GroupQueueCalls.METER, "answered", "group-queue").count()).isZero();
+
+    SimpleMeterRegistry working = new SimpleMeterRegistry();
+    countThroughFilter(new GroupQueueCalls(queueQuery, identity, tasks, jdbc, working), plain);
+    assertThat(working.counter(GroupQueueCalls.METER, "answered", "group-queue").count()).as("the same call, database up")
+        .isEqualTo(1);
+  }
+
+  /** Tasklist's count call for the coordinators' queue through {@code calls}; answers what was passed on to the engine. */
+  private MockFilterChain countThroughFilter(GroupQueueCalls calls, String body) throws Exception {
+    String path = "/filter/" + queue(ClinicGroup.CARE_COORDINATORS) + "/count";
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/engine-rest" + path);
+    request.setServletPath("/engine-rest");
+    request.setPathInfo(path);
+    request.setContent(body.getBytes(StandardCharsets.UTF_8));
+    MockFilterChain engine = new MockFilterChain();
+    calls.doFilter(request, new MockHttpServletResponse(), engine);
+    return engine;
   }
 
   /**
