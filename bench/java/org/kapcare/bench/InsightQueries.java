@@ -170,7 +170,8 @@ final class InsightQueries {
   private static void kpiQueries(BenchReport.Section section, ClinicKpis kpis) {
     Map<String, Consumer<InsightRange>> queries = new LinkedHashMap<>();
     queries.put("integration sessions in their window, per week", kpis::integrationWindows);
-    queries.put("missed windows with patient and therapist", kpis::missedWindows);
+    queries.put("missed windows with patient and therapist", range -> kpis.missedWindows(range, ClinicKpis.MISSED_LIST_LIMIT));
+    queries.put("every missed window, as exported", range -> kpis.missedWindows(range, ClinicKpis.EVERY_MISSED_WINDOW));
     queries.put("median days from referral to first dose", kpis::referralToFirstDose);
     queries.put("running journeys per stage", range -> kpis.stages());
     queries.put("response and remission at follow-up", kpis::followUp);

@@ -27,7 +27,9 @@ public class ClinicKpis {
    * Java folds those few rows into weeks.
    */
   static final long BUCKET_MS = 15 * 60 * 1000;
-  static final int MISSED_LIST_LIMIT = 200;
+  /** The missed windows Cockpit lists, newest first; an export has every one of the range. */
+  public static final int MISSED_LIST_LIMIT = 200;
+  public static final int EVERY_MISSED_WINDOW = Integer.MAX_VALUE;
 
   /**
    * One row per dose whose integration deadline is in the range, with what the dose recorded
@@ -68,7 +70,7 @@ public class ClinicKpis {
       + "w.deadline, w.held_at, w.dose_id, p.ROOT_PROC_INST_ID_, CASE WHEN j.END_TIME_ IS NULL THEN 1 ELSE 0 END "
       + "FROM (" + WINDOWS + ") w JOIN ACT_HI_PROCINST p ON p.ID_ = w.dose_id "
       + "JOIN ACT_HI_PROCINST j ON j.ID_ = p.ROOT_PROC_INST_ID_ "
-      + "WHERE " + NOT_IN_WINDOW + " ORDER BY w.deadline DESC, w.dose_id FETCH FIRST " + MISSED_LIST_LIMIT + " ROWS ONLY";
+      + "WHERE " + NOT_IN_WINDOW + " ORDER BY w.deadline DESC, w.dose_id FETCH FIRST ? ROWS ONLY";
 
   /**
    * Referral = the journey's start; first dose = the first completed (not cancelled: state 2)
@@ -138,8 +140,14 @@ public class ClinicKpis {
   }
 
   public Kpis.Report report(InsightRange range) {
+    return report(range, MISSED_LIST_LIMIT);
+  }
+
+  /** The report with the newest {@code missedWindowsListed} missed windows. */
+  public Kpis.Report report(InsightRange range, int missedWindowsListed) {
     return new Kpis.Report(range.from(), range.to(), range.zone().getId(), integrationWindows(range),
-        missedWindows(range), referralToFirstDose(range), stages(), followUp(range), checkIns(range), phq9ByDose(range));
+        missedWindows(range, missedWindowsListed), referralToFirstDose(range), stages(), followUp(range), checkIns(range),
+        phq9ByDose(range));
   }
 
   public Kpis.IntegrationWindows integrationWindows(InsightRange range) {
@@ -148,9 +156,10 @@ public class ClinicKpis {
     return byWeek(buckets, range);
   }
 
-  public List<Kpis.MissedWindow> missedWindows(InsightRange range) {
+  public List<Kpis.MissedWindow> missedWindows(InsightRange range, int newest) {
     return jdbc.query(MISSED, (row, n) -> new Kpis.MissedWindow(row.getString(1), row.getString(2), instant(row, 3),
-        instant(row, 4), row.getString(5), row.getString(6), row.getInt(7) == 1), epochRange(range));
+        instant(row, 4), row.getString(5), row.getString(6), row.getInt(7) == 1),
+        range.start().toEpochMilli(), range.end().toEpochMilli(), newest);
   }
 
   public Kpis.FirstDoseWait referralToFirstDose(InsightRange range) {

@@ -28,6 +28,9 @@ record CsvTable(List<String> headers, List<List<Object>> rows) {
     if (value == null) {
       return "";
     }
+    if (value instanceof BigDecimal number) {
+      return number.toPlainString();
+    }
     if (value instanceof Double number) {
       return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }

@@ -63,14 +63,15 @@ public class InsightController {
   }
 
   /**
-   * One KPI table as a CSV file named after it and its days ({@code kapcare-missed-windows-2026-06-08-to-2026-12-07.csv});
-   * the access log notes each export, as the missed windows name patients.
+   * One KPI table as a CSV file named after it and its days ({@code kapcare-missed-windows-2026-06-08-to-2026-12-07.csv}),
+   * with every missed window of the range, not only the newest Cockpit lists; the access log notes each
+   * export, as the missed windows name patients.
    */
   @GetMapping("/kpis/{table}.csv")
   public ResponseEntity<String> kpiExport(@PathVariable String table, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     staff.requireManager();
-    KpiExports.Export export = KpiExports.of(table, kpis.report(range(from, to)));
+    KpiExports.Export export = KpiExports.of(table, kpis.report(range(from, to), ClinicKpis.EVERY_MISSED_WINDOW));
     return ResponseEntity.ok().contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.fileName()).build().toString())
         .body(export.text());

@@ -1,5 +1,7 @@
 package org.kapcare.insight;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +15,8 @@ import org.kapcare.forms.InvalidInputException;
 
 /**
  * Each KPI table of Cockpit's KAP Care KPIs as a CSV file, with the columns the manager sees and
- * times in the clinic's zone. The file name carries the table and the days it covers.
+ * times in the clinic's zone and shares as percentages. The file name carries the table and the days
+ * it covers.
  */
 final class KpiExports {
 
@@ -31,12 +34,12 @@ final class KpiExports {
         .map(stage -> row(stage.name() == null ? stage.activityId() : stage.name(), stage.journeys())).toList()));
     TABLES.put("follow-up", report -> {
       Kpis.FollowUpOutcomes followUp = report.followUp();
-      return new CsvTable(List.of("Follow-ups scored", "Responders", "Response rate", "Remitters", "Remission rate"),
-          List.of(row(followUp.assessed(), followUp.responders(), followUp.responseRate(), followUp.remitters(),
-              followUp.remissionRate())));
+      return new CsvTable(List.of("Follow-ups scored", "Responders", "Response (%)", "Remitters", "Remission (%)"),
+          List.of(row(followUp.assessed(), followUp.responders(), percent(followUp.responseRate()), followUp.remitters(),
+              percent(followUp.remissionRate()))));
     });
-    TABLES.put("check-ins", report -> new CsvTable(List.of("Answered", "Not answered", "Share answered"),
-        List.of(row(report.checkIns().answered(), report.checkIns().unanswered(), report.checkIns().shareAnswered()))));
+    TABLES.put("check-ins", report -> new CsvTable(List.of("Answered", "Not answered", "Answered (%)"),
+        List.of(row(report.checkIns().answered(), report.checkIns().unanswered(), percent(report.checkIns().shareAnswered())))));
     TABLES.put("phq9-by-dose", report -> new CsvTable(List.of("Dose", "Check-ins", "Median PHQ-9"), report.phq9ByDose()
         .stream().map(dose -> row(dose.dose(), dose.checkIns(), dose.medianPhq9())).toList()));
   }
@@ -59,9 +62,10 @@ final class KpiExports {
     Kpis.IntegrationWindows windows = report.integrationWindows();
     List<List<Object>> rows = new ArrayList<>();
     windows.weeks().forEach(week -> rows.add(row(week.week(), week.weekStart(), week.heldInWindow(), week.missed(),
-        week.heldLate(), week.shareHeldInWindow())));
-    rows.add(row("All weeks", null, windows.heldInWindow(), windows.missed(), windows.heldLate(), windows.shareHeldInWindow()));
-    return new CsvTable(List.of("Week", "Monday", "Held in window", "Missed", "Of those held late", "Share in window"), rows);
+        week.heldLate(), percent(week.shareHeldInWindow()))));
+    rows.add(row("All weeks", null, windows.heldInWindow(), windows.missed(), windows.heldLate(),
+        percent(windows.shareHeldInWindow())));
+    return new CsvTable(List.of("Week", "Monday", "Held in window", "Missed", "Of those held late", "In window (%)"), rows);
   }
 
   private static CsvTable missedWindows(Kpis.Report report) {
@@ -71,6 +75,11 @@ final class KpiExports {
             missed.therapist() == null ? "none yet" : missed.therapist(), at(missed.deadline(), zone),
             missed.heldAt() == null ? "not yet" : at(missed.heldAt(), zone), missed.journeyRunning() ? "running" : "ended"))
             .toList());
+  }
+
+  /** A share as a percentage to one decimal, as Cockpit shows it (there rounded to whole ones); empty when none. */
+  private static BigDecimal percent(Double share) {
+    return share == null ? null : BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_UP);
   }
 
   private static String at(Instant instant, ZoneId zone) {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which calls read or change a patient's data, for the {@link AccessLog}: a task's form and
  * variables and its completion, a journey's variables, a start, KAP Care's own endpoints that
- * name a patient, and the KPI tables exported as files. The patient is looked up before the call, since a completed task is gone after it.
+ * name a patient, and the KPI tables exported as files. The patient is looked up before the call,
+ * since a completed task is gone after it.
  * Lists of tasks and journeys show names only and are not logged one by one.
  */
 @Component
@@ -59,15 +60,20 @@ class PatientAccesses {
       return new Access(chart.group(1), AccessLog.READ, "chart");
     }
     if (KPI_EXPORT.matcher(path).matches() && "GET".equals(request.getMethod())) {
-      // A file leaves the clinic's system: the missed windows in it name patients.
-      String query = request.getQueryString();
-      return new Access(null, AccessLog.READ, "exported " + path + (query == null ? "" : "?" + query));
+      // A file leaves the clinic's system: the missed windows in it name patients. Only the dates it
+      // covers are logged, not whatever else the caller put in the query.
+      return new Access(null, AccessLog.READ, "exported " + path.substring(path.lastIndexOf('/') + 1)
+          + " from " + orDefault(request.getParameter("from")) + " to " + orDefault(request.getParameter("to")));
     }
     String patientId = request.getParameter("patientId");
     if ("/api/notifications".equals(path) && patientId != null && !patientId.isBlank()) {
       return new Access(patientId.trim(), AccessLog.READ, "notifications");
     }
     return null;
+  }
+
+  private static String orDefault(String date) {
+    return date == null || date.isBlank() ? "(default)" : date.trim();
   }
 
   private Access engine(HttpServletRequest request, EngineCall call, JsonNode body) {

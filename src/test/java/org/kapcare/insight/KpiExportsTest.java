@@ -48,20 +48,19 @@ class KpiExportsTest {
   void everyTableHasItsColumnsAndEmptyFiguresStayEmpty() {
     Kpis.Report report = report(List.of());
     assertThat(KpiExports.of("integration-weeks", report).text()).isEqualTo(BOM
-        + "Week,Monday,Held in window,Missed,Of those held late,Share in window\r\n"
-        + "2026-W45,2026-11-02,3,1,0,0.75\r\n"
+        + "Week,Monday,Held in window,Missed,Of those held late,In window (%)\r\n"
+        + "2026-W45,2026-11-02,3,1,0,75.0\r\n"
         + "2026-W46,2026-11-09,0,0,0,\r\n"
-        + "All weeks,,3,1,0,0.75\r\n");
+        + "All weeks,,3,1,0,75.0\r\n");
     assertThat(KpiExports.of("referral-to-first-dose", report).text())
         .isEqualTo(BOM + "Patients dosed,Median days from referral\r\n0,\r\n");
     assertThat(KpiExports.of("stages", report).text()).isEqualTo(BOM + "Stage,Journeys\r\nPre-dose check,4\r\n");
     assertThat(KpiExports.of("follow-up", report).text()).isEqualTo(BOM
-        + "Follow-ups scored,Responders,Response rate,Remitters,Remission rate\r\n"
-        + "3,2,0.6666666666666666,1,0.3333333333333333\r\n");
+        + "Follow-ups scored,Responders,Response (%),Remitters,Remission (%)\r\n"
+        + "3,2,66.7,1,33.3\r\n");
     assertThat(KpiExports.of("check-ins", report).text())
-        .isEqualTo(BOM + "Answered,Not answered,Share answered\r\n4,1,0.8\r\n");
+        .isEqualTo(BOM + "Answered,Not answered,Answered (%)\r\n4,1,80.0\r\n");
     assertThat(KpiExports.of("phq9-by-dose", report).text()).isEqualTo(BOM + "Dose,Check-ins,Median PHQ-9\r\n1,2,12.5\r\n");
-    assertThat(KpiExports.of("missed-windows", report).fileName()).endsWith(".csv");
   }
 
   /** Names come from the clinic's directory, where staff may type what they like into their own profile. */
