@@ -13,13 +13,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param phone the number patients call with questions; mails leave it out when unset
  * @param baseUrl where staff reach KAP Care, for the links in their mails
+ * @param bookingWithinWorkingDays a booking task is due by the end of this many working days
+ *     (Monday to Friday) after the day it appears: the protocol's target for coordinators
  */
 @ConfigurationProperties("kapcare.clinic")
 public record ClinicProperties(
     @DefaultValue("UTC") ZoneId timeZone,
     @DefaultValue("KAP Care clinic") String name,
     String phone,
-    @DefaultValue("http://localhost:8080") String baseUrl) {
+    @DefaultValue("http://localhost:8080") String baseUrl,
+    @DefaultValue("2") int bookingWithinWorkingDays) {
+
+  public ClinicProperties {
+    if (bookingWithinWorkingDays < 0) {
+      throw new IllegalArgumentException(
+          "kapcare.clinic.booking-within-working-days must be 0 (the same day) or more, was " + bookingWithinWorkingDays);
+    }
+  }
 
   private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm (zzz)", Locale.UK);
 

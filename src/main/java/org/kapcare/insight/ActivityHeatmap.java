@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.kapcare.clinic.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +37,12 @@ public class ActivityHeatmap {
 
   private final JdbcTemplate jdbc;
   private final RepositoryService repository;
+  private final TaskTimesQuery taskTimes;
 
-  public ActivityHeatmap(JdbcTemplate jdbc, RepositoryService repository) {
+  ActivityHeatmap(JdbcTemplate jdbc, RepositoryService repository, TaskTimesQuery taskTimes) {
     this.jdbc = jdbc;
     this.repository = repository;
+    this.taskTimes = taskTimes;
   }
 
   /** Whether any version of a process with this key is deployed. */
@@ -47,13 +50,15 @@ public class ActivityHeatmap {
     return repository.createProcessDefinitionQuery().processDefinitionKey(processDefinitionKey).count() > 0;
   }
 
+  /** Each activity's runs in the range; a task's also against the clinic's target for its step, as of now. */
   public List<ActivityHeat> of(String processDefinitionKey, InsightRange range) {
     Map<String, FlowNode> shapes = latestModel(processDefinitionKey);
+    Map<String, TaskTimes> tasks = taskTimes.of(processDefinitionKey, range, EngineClock.now());
     return jdbc.query(HEAT, (row, n) -> {
       FlowNode shape = shapes.get(row.getString(1));
       return new ActivityHeat(row.getString(1), shape == null ? null : shape.getName(),
           shape == null ? null : shape.getElementType().getTypeName(), row.getLong(2), row.getLong(3),
-          Sql.millis(row, 4), Sql.millis(row, 5));
+          Sql.millis(row, 4), Sql.millis(row, 5), tasks.get(row.getString(1)));
     }, processDefinitionKey, Timestamp.from(range.start()), Timestamp.from(range.end()));
   }
 

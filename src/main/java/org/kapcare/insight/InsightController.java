@@ -27,20 +27,24 @@ public class InsightController {
 
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
+  /** @param toleratedShareOverTarget a step this share or less over its target shows as on target */
   public record Heatmap(String processDefinitionKey, String from, String to, String timeZone,
-      List<ActivityHeat> activities) {
+      double toleratedShareOverTarget, List<ActivityHeat> activities) {
   }
 
   private final ActivityHeatmap heatmap;
   private final ClinicKpis kpis;
   private final SignedInStaff staff;
   private final ClinicProperties clinic;
+  private final InsightTargets targets;
 
-  public InsightController(ActivityHeatmap heatmap, ClinicKpis kpis, SignedInStaff staff, ClinicProperties clinic) {
+  public InsightController(ActivityHeatmap heatmap, ClinicKpis kpis, SignedInStaff staff, ClinicProperties clinic,
+      InsightTargets targets) {
     this.heatmap = heatmap;
     this.kpis = kpis;
     this.staff = staff;
     this.clinic = clinic;
+    this.targets = targets;
   }
 
   @GetMapping("/heatmap")
@@ -53,7 +57,7 @@ public class InsightController {
           "must be the key of a deployed process, e.g. care-journey, was " + processDefinitionKey);
     }
     return new Heatmap(processDefinitionKey, range.from().toString(), range.to().toString(), range.zone().getId(),
-        heatmap.of(processDefinitionKey, range));
+        targets.toleratedShareOverTarget(), heatmap.of(processDefinitionKey, range));
   }
 
   @GetMapping("/kpis")

@@ -49,24 +49,60 @@ function dateInput(id, label, value, onChange) {
 
 /* ---------------------------------------------------------------- heatmap */
 
-/** Cold (blue) to hot (red) for t in [0, 1]. */
-function heatColour(t) {
-  return `hsl(${Math.round(220 * (1 - t))}, 85%, 55%)`;
-}
+/** A step's colour by its verdict against the clinic's target (TaskTimes on the server); plugin.css has the same for the legend. */
+const VERDICTS = {
+  "on-target": { colour: "hsl(130, 55%, 62%)", label: share => `on target (≤ ${percent(share)} over)` },
+  near: { colour: "hsl(40, 95%, 60%)", label: share => `near (≤ ${percent(2 * share)})` },
+  over: { colour: "hsl(0, 80%, 64%)", label: share => `missing target (> ${percent(2 * share)})` },
+  "no-target": { colour: "hsl(0, 0%, 88%)", label: () => "no target yet" }
+};
 
 /**
- * The definition's key, from Cockpit's own engine API. The engine name is read from Cockpit's
- * path (/app/cockpit/{engine}/): Cockpit 7.24 passes the page address as api.engine to diagram plugins.
+ * The lines on a step: its figure and, for a task, the share over target. A task's booked wait is
+ * planned, so a step that waits for an appointment shows the time it then waited for staff, and
+ * the booked wait in grey below it. Kept short: at the default zoom the steps are narrow.
  */
-async function processDefinitionKey(api, processDefinitionId) {
-  const baseApi = ((api && api.baseApi) || "/camunda/api/engine").replace(/\/$/, "");
-  const engine = (window.location.pathname.match(/\/app\/cockpit\/([^/]+)/) || [null, "default"])[1];
-  const definition = await getJson(`${baseApi}/engine/${engine}/process-definition/${encodeURIComponent(processDefinitionId)}`);
-  return definition.key;
+function figureLines(activity, metricName) {
+  const metric = METRICS[metricName];
+  const task = activity.task;
+  const lines = [];
+  if (metricName === "count" || !task || task.appointmentWaitAverageMs === null) {
+    lines.push(el("span", {}, metric.format(metric.value(activity))));
+  } else {
+    const average = metricName === "average";
+    lines.push(el("span", {}, duration(average ? task.staffWaitAverageMs : task.staffWaitP90Ms)),
+      el("span", { class: "kapcare-heat-booked" },
+        `${duration(average ? task.appointmentWaitAverageMs : task.appointmentWaitP90Ms)} booked`));
+  }
+  if (task && task.judged > 0) {
+    lines.push(el("b", { class: "kapcare-heat-over" }, `${percent(task.shareOverTarget)} over`));
+  }
+  return lines;
 }
 
-function paintHeatmap(viewer, activities, metricName, panel) {
-  const metric = METRICS[metricName];
+/** Gateways take no time and their counts repeat their flows'; events are shown by how often they happened. */
+function shownFor(activity, metricName) {
+  const type = activity.type || "";
+  return !type.endsWith("Gateway") && (metricName === "count" || !type.endsWith("Event"));
+}
+
+/** Everything about a step in words, for the figure's tooltip. */
+function stepTitle(activity) {
+  const task = activity.task;
+  const lines = [`${activity.name || activity.activityId}: ran ${activity.count} times, ${activity.finished} finished`];
+  if (task) {
+    lines.push(task.target ? `Target: ${task.target}; ${task.overTarget} of ${task.judged} over (${percent(task.shareOverTarget)})`
+      : "No target set for this step");
+    if (task.appointmentWaitAverageMs !== null) {
+      lines.push(`Waiting for the booked appointment: average ${duration(task.appointmentWaitAverageMs)}, `
+        + `90% within ${duration(task.appointmentWaitP90Ms)} (planned)`);
+    }
+    lines.push(`Waiting for staff: average ${duration(task.staffWaitAverageMs)}, 90% within ${duration(task.staffWaitP90Ms)}`);
+  }
+  return lines.join("\n");
+}
+
+function paintHeatmap(viewer, heatmap, metricName, panel) {
   const registry = viewer.get("elementRegistry");
   const canvas = viewer.get("canvas");
   const overlays = viewer.get("overlays");
@@ -78,30 +114,41 @@ function paintHeatmap(viewer, activities, metricName, panel) {
     shape.style.fill = shape.dataset.kapcareFill || "";
   });
 
-  const shown = activities.filter(a => registry.get(a.activityId) && metric.value(a) !== null && metric.value(a) !== undefined);
-  const values = shown.map(metric.value);
-  const min = values.length ? Math.min(...values) : null;
-  const max = values.length ? Math.max(...values) : null;
-
-  shown.forEach(activity => {
-    const value = metric.value(activity);
+  heatmap.activities.filter(a => registry.get(a.activityId) && shownFor(a, metricName)).forEach(activity => {
     const shape = shapeOf(registry, activity.activityId);
-    if (shape.dataset.kapcareFill === undefined) {
-      shape.dataset.kapcareFill = shape.style.fill || "";
+    if (activity.task) {
+      if (shape.dataset.kapcareFill === undefined) {
+        shape.dataset.kapcareFill = shape.style.fill || "";
+      }
+      shape.style.fill = VERDICTS[activity.task.verdict].colour;
+      canvas.addMarker(activity.activityId, "kapcare-heat");
     }
-    shape.style.fill = heatColour(max > min ? (value - min) / (max - min) : 1);
-    canvas.addMarker(activity.activityId, "kapcare-heat");
+    // Not scaled with the fitted diagram, so the figures read at Cockpit's default zoom; plugin.css
+    // lifts each above its step.
     overlays.add(activity.activityId, "kapcare-heat", {
-      position: { top: -12, right: 36 },
+      position: { top: -2, left: 0 },
+      scale: false,
       html: el("span", { class: "kapcare-heat-figure", "data-activity-id": activity.activityId,
-        title: `${activity.name || activity.activityId}: ran ${activity.count} times, ${activity.finished} finished` },
-        metric.format(value))
+        "data-verdict": activity.task ? activity.task.verdict : "", title: stepTitle(activity) },
+        ...figureLines(activity, metricName))
     });
   });
 
-  panel.querySelector("#kapcare-heatmap-legend-title").textContent = metric.label;
-  panel.querySelector("#kapcare-heatmap-legend-min").textContent = min === null ? "–" : metric.format(min);
-  panel.querySelector("#kapcare-heatmap-legend-max").textContent = max === null ? "–" : metric.format(max);
+  panel.querySelector("#kapcare-heatmap-legend-verdicts").replaceChildren(...Object.entries(VERDICTS).map(([verdict, v]) =>
+    el("span", { class: "kapcare-heatmap-verdict", "data-verdict": verdict },
+      el("span", { class: `kapcare-heatmap-swatch kapcare-verdict-${verdict}` }),
+      v.label(heatmap.toleratedShareOverTarget))));
+}
+
+/**
+ * The definition's key, from Cockpit's own engine API. The engine name is read from Cockpit's
+ * path (/app/cockpit/{engine}/): Cockpit 7.24 passes the page address as api.engine to diagram plugins.
+ */
+async function processDefinitionKey(api, processDefinitionId) {
+  const baseApi = ((api && api.baseApi) || "/camunda/api/engine").replace(/\/$/, "");
+  const engine = (window.location.pathname.match(/\/app\/cockpit\/([^/]+)/) || [null, "default"])[1];
+  const definition = await getJson(`${baseApi}/engine/${engine}/process-definition/${encodeURIComponent(processDefinitionId)}`);
+  return definition.key;
 }
 
 /** The shape's outline element: a rect (task), circle (event) or polygon (gateway). */
@@ -119,11 +166,11 @@ function heatmapPanel(onChange) {
     dateInput("kapcare-heatmap-from", "from", "", onChange),
     dateInput("kapcare-heatmap-to", "to", "", onChange),
     el("div", { id: "kapcare-heatmap-legend", class: "kapcare-heatmap-legend" },
-      el("span", { id: "kapcare-heatmap-legend-title", class: "kapcare-heatmap-legend-title" }, ""),
-      el("span", { id: "kapcare-heatmap-legend-min", class: "kapcare-heatmap-legend-min" }, ""),
-      el("span", { class: "kapcare-heatmap-legend-scale" }, ""),
-      el("span", { id: "kapcare-heatmap-legend-max", class: "kapcare-heatmap-legend-max" }, "")),
-    el("div", { id: "kapcare-heatmap-status", class: "kapcare-status" }, ""));
+      el("span", {}, "Tasks against the clinic's targets, by the share over target:"),
+      el("span", { id: "kapcare-heatmap-legend-verdicts", class: "kapcare-heatmap-legend-verdicts" })),
+    el("div", { id: "kapcare-heatmap-status", class: "kapcare-status" }, ""),
+    el("div", { class: "kapcare-heatmap-note" }, "A task that waits for a booked appointment counts its time from the "
+      + "appointment; the wait until then is planned and shown in grey. Hover over a figure for the step's target."));
 }
 
 async function renderHeatmap(viewer, { processDefinitionId, api }) {
@@ -134,7 +181,7 @@ async function renderHeatmap(viewer, { processDefinitionId, api }) {
   const container = viewer.get("canvas").getContainer();
   container.querySelectorAll("#kapcare-heatmap-panel").forEach(old => old.remove());
 
-  let activities = [];
+  let heatmap = null;
   let loadedRange = "";
   const panel = heatmapPanel(() => refresh());
   container.append(panel);
@@ -148,14 +195,13 @@ async function renderHeatmap(viewer, { processDefinitionId, api }) {
       if (range !== loadedRange || !panel.dataset.kapcareLoaded) {
         panel.removeAttribute("data-kapcare-loaded");
         status.textContent = "Loading…";
-        const heatmap = await insight("heatmap", { processDefinitionKey: key, from: from.value, to: to.value });
-        activities = heatmap.activities;
+        heatmap = await insight("heatmap", { processDefinitionKey: key, from: from.value, to: to.value });
         from.value = heatmap.from;
         to.value = heatmap.to;
         loadedRange = `${from.value}/${to.value}`;
         status.textContent = `days in ${heatmap.timeZone}`;
       }
-      paintHeatmap(viewer, activities, panel.querySelector("#kapcare-heatmap-metric").value, panel);
+      paintHeatmap(viewer, heatmap, panel.querySelector("#kapcare-heatmap-metric").value, panel);
       panel.setAttribute("data-kapcare-loaded", "true");
     } catch (error) {
       status.textContent = error.message;

@@ -2,22 +2,27 @@ package org.kapcare.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcare.Answers;
+import org.kapcare.JourneyDriver;
 import org.kapcare.WebAppTest;
 import org.kapcare.clinic.Journeys;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A manager reads the care journey in Cockpit. */
 @WebAppTest
-class CockpitBrowserTest {
+class CockpitBrowserTest extends JourneyDriver {
 
   @RegisterExtension
   static final Browser browser = new Browser();
@@ -29,6 +34,10 @@ class CockpitBrowserTest {
 
   @Autowired
   RuntimeService runtime;
+
+  private static By figure(String activityId) {
+    return By.cssSelector(".kapcare-heat-figure[data-activity-id='" + activityId + "']");
+  }
 
   /** Logs in as manager and opens Processes → care-journey from the process list, as a manager would. */
   private void openCareJourney() {
@@ -54,12 +63,16 @@ class CockpitBrowserTest {
   }
 
   /**
-   * The kapcare-insight plugin: the diagram coloured by how often each step ran, with its legend,
-   * and the KPIs on the dashboard.
+   * The kapcare-insight plugin: each step coloured by the share of its tasks over the clinic's
+   * target, the figures with the wait for a booked appointment apart, and the KPIs on the dashboard.
    */
   @Test
   void aManagerSeesTheHeatOverlayAndTheKpis() {
-    runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, Answers.referral("K-9202"));
+    // A consultation booked two hours ahead and recorded an hour after it.
+    ProcessInstance journey = refer();
+    complete(journey, "scheduleConsultation", "consultationAt", iso(NOW.plus(Duration.ofHours(2))));
+    moveClockTo(NOW.plus(Duration.ofHours(3)));
+    complete(journey, "consultation", Answers.consultation());
 
     openCareJourney();
     browser.visible(By.cssSelector("#kapcare-heatmap-panel[data-kapcare-loaded='true']"));
@@ -67,12 +80,29 @@ class CockpitBrowserTest {
         By.cssSelector("g.djs-shape[data-element-id='scheduleConsultation'] .kapcare-heat, "
             + "g.djs-shape[data-element-id='scheduleConsultation'].kapcare-heat")));
     assertThat(heat).as("the waiting step is coloured").isNotEmpty();
-    assertThat(browser.visible(By.id("kapcare-heatmap-legend")).getText()).contains("How often");
+    WebElement legend = browser.visible(By.id("kapcare-heatmap-legend"));
+    assertThat(legend.getText()).contains("Tasks against the clinic's targets, by the share over target", "on target (≤ 10% over)",
+        "near (≤ 20%)", "missing target (> 20%)", "no target yet");
+
+    // Each task's colour is its verdict's, and the figure says why.
+    String verdict = browser.visible(figure("consultation")).getAttribute("data-verdict");
+    assertThat(verdict).isIn("on-target", "near", "over");
+    Object fill = ((JavascriptExecutor) browser.driver()).executeScript("return document.querySelector("
+        + "\"g.djs-shape[data-element-id='consultation'] .djs-visual > rect\").style.fill");
+    Object swatch = ((JavascriptExecutor) browser.driver()).executeScript("return getComputedStyle(document.querySelector("
+        + "'#kapcare-heatmap-legend .kapcare-verdict-" + verdict + "')).backgroundColor");
+    assertThat(fill).isEqualTo(swatch);
+    assertThat(browser.visible(figure("consultation")).getText()).endsWith("% over");
+    assertThat(browser.visible(figure("consultation")).getAttribute("title"))
+        .contains("Target: within 4 h of the appointment", "Waiting for the booked appointment", "(planned)");
+
+    new Select(browser.visible(By.id("kapcare-heatmap-metric"))).selectByVisibleText("Average time spent");
+    browser.until(ExpectedConditions.textMatches(figure("consultation"), Pattern.compile("^.+\\n.+ booked\\n\\d+% over$")));
     browser.screenshot("heatmap");
 
     browser.click(By.linkText("Dashboard"));
     WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
-    assertThat(kpis.getText()).contains("Running journeys per stage", "Book consultation");
+    assertThat(kpis.getText()).contains("Running journeys per stage", "Medical history and vitals");
     browser.screenshot("kpis");
 
     // Each table's CSV link, for the days shown, read with the manager's Cockpit session as a click would.
@@ -86,6 +116,6 @@ class CockpitBrowserTest {
         + "fetch(arguments[0], { credentials: 'same-origin' }).then(r => r.text().then(t => done(r.status + ' '"
         + " + r.headers.get('content-disposition') + ' ' + t)));", export.getAttribute("href"));
     assertThat((String) file).startsWith("200 attachment; filename=\"kapcare-stages-" + from + "-to-" + to + ".csv\"")
-        .contains("Stage,Journeys", "Book consultation,");
+        .contains("Stage,Journeys", "Medical history and vitals,");
   }
 }

@@ -22,7 +22,7 @@ class FormRulesTest {
   private static final ClinicProperties UTC = clinicIn("UTC");
 
   private static ClinicProperties clinicIn(String zone) {
-    return new ClinicProperties(ZoneId.of(zone), "KAP Care clinic", null, "http://localhost:8080");
+    return new ClinicProperties(ZoneId.of(zone), "KAP Care clinic", null, "http://localhost:8080", 2);
   }
 
   @AfterEach

@@ -143,17 +143,68 @@ class InsightQueriesTest extends JourneyDriver {
 
   @Test
   void heatmapCountsRunsAndTimesFinishedOnesPerActivity() {
+    moveClockTo(Instant.parse("2026-12-07T09:00:00Z"));
     List<ActivityHeat> dose = heatmap.of("dosing-session", NOVEMBER_DECEMBER);
 
     // Booked after 2, 2, 3 and 10 days; the fifth dose still waits. p90 interpolates: 3 + 0.7 x (10 - 3) days.
+    // Each booking was due by the end of Wednesday 25 November (two working days): the two booked on
+    // Wednesday made it; Thursday's, 3 December's and the one still open today did not.
+    long average = Math.round(4.25 * DAY.toMillis());
+    long p90 = Math.round(7.9 * DAY.toMillis());
     assertThat(dose).filteredOn(heat -> heat.activityId().equals("scheduleDosing")).singleElement()
-        .isEqualTo(new ActivityHeat("scheduleDosing", "Book dosing session", "userTask", 5, 4,
-            Math.round(4.25 * DAY.toMillis()), Math.round(7.9 * DAY.toMillis())));
+        .isEqualTo(new ActivityHeat("scheduleDosing", "Book dosing session", "userTask", 5, 4, average, p90,
+            new TaskTimes("by its due date", null, 5, 3, 0.6, TaskTimes.OVER, null, null, average, p90)));
     assertThat(dose).filteredOn(heat -> heat.activityId().equals("integrationDeadlinePassed")).singleElement()
-        .extracting(ActivityHeat::count, ActivityHeat::finished).containsExactly(2L, 2L);
+        .extracting(ActivityHeat::count, ActivityHeat::finished, ActivityHeat::task).containsExactly(2L, 2L, null);
+    // Held at once when booked, an hour before the appointment: no wait of either kind. The third
+    // was held the day after its window closed.
     assertThat(dose).filteredOn(heat -> heat.activityId().equals("integrationSession")).singleElement()
-        .extracting(ActivityHeat::count, ActivityHeat::finished, ActivityHeat::averageMs)
-        .containsExactly(3L, 3L, 0L);
+        .extracting(ActivityHeat::count, ActivityHeat::finished, ActivityHeat::averageMs, ActivityHeat::task)
+        .containsExactly(3L, 3L, 0L, new TaskTimes("by its due date", null, 3, 1, 1.0 / 3, TaskTimes.OVER, 0L, 0L, 0L, 0L));
+  }
+
+  /**
+   * In February 2027, away from the clinic above: two consultations booked on the Tuesday and the
+   * Friday after the referrals of Monday 1 February (the second past its two working days), held
+   * at 10:00 on the booked days and recorded at 16:00 and 11:00. The wait for the appointment is
+   * planned; only the time after it counts against the 4 hours allowed.
+   */
+  @Test
+  void heatmapWeighsStepsAgainstTheClinicsTargetsWithTheWaitForTheAppointmentApart() {
+    Instant monday = Instant.parse("2027-02-01T09:00:00Z");
+    moveClockTo(monday);
+    ProcessInstance first = refer();
+    ProcessInstance second = refer();
+    moveClockTo(monday.plus(DAY));
+    complete(first, "scheduleConsultation", "consultationAt", iso(Instant.parse("2027-02-04T10:00:00Z")));
+    moveClockTo(Instant.parse("2027-02-04T16:00:00Z"));
+    complete(first, "consultation", Answers.consultation());
+    moveClockTo(monday.plus(DAY.multipliedBy(4)));
+    complete(second, "scheduleConsultation", "consultationAt", iso(Instant.parse("2027-02-08T10:00:00Z")));
+    moveClockTo(Instant.parse("2027-02-08T11:00:00Z"));
+    complete(second, "consultation", Answers.consultation());
+    moveClockTo(Instant.parse("2027-02-08T12:00:00Z"));
+
+    InsightRange february = new InsightRange(LocalDate.parse("2027-02-01"), LocalDate.parse("2027-02-28"), ZoneOffset.UTC);
+    List<ActivityHeat> journey = heatmap.of("care-journey", february);
+    // These journeys end here, so that the other tests' counts of running journeys stay the clinic's above.
+    List.of(first, second).forEach(j -> engine.getRuntimeService().deleteProcessInstance(j.getId(), "target figures taken"));
+
+    Duration hour = Duration.ofHours(1);
+    assertThat(task(journey, "scheduleConsultation")).isEqualTo(new TaskTimes("by its due date", null, 2, 1, 0.5,
+        TaskTimes.OVER, null, null, Math.round(2.5 * DAY.toMillis()), Math.round(3.7 * DAY.toMillis())));
+    // Planned waits of 49 and 73 hours; staff time 6 hours (over 4) and 1 hour. p90: 49 + 0.9 x 24 h, 1 + 0.9 x 5 h.
+    assertThat(task(journey, "consultation")).isEqualTo(new TaskTimes("within 4 h of the appointment",
+        Duration.ofHours(4).toMillis(), 2, 1, 0.5, TaskTimes.OVER, hour.multipliedBy(61).toMillis(),
+        Math.round(70.6 * hour.toMillis()), Math.round(3.5 * hour.toMillis()), Math.round(5.5 * hour.toMillis())));
+    // The first patient's medical history has waited for a nurse since Thursday 16:00, past its 2 days;
+    // the second's appeared an hour ago and is not judged yet.
+    assertThat(task(journey, "medicalHistory")).isEqualTo(new TaskTimes("within 2 days", Duration.ofDays(2).toMillis(),
+        1, 1, 1.0, TaskTimes.OVER, null, null, null, null));
+  }
+
+  private static TaskTimes task(List<ActivityHeat> heat, String activityId) {
+    return heat.stream().filter(a -> a.activityId().equals(activityId)).findFirst().orElseThrow().task();
   }
 
   @Test
@@ -163,7 +214,7 @@ class InsightQueriesTest extends JourneyDriver {
     // Three series ended, after 3, 3 and 6 days (the day the integration session was held); two still run.
     assertThat(journey).filteredOn(heat -> heat.activityId().equals("dosingSeries")).singleElement()
         .isEqualTo(new ActivityHeat("dosingSeries", "Dosing series", "callActivity", 5, 3,
-            DAY.multipliedBy(4).toMillis(), Math.round(5.4 * DAY.toMillis())));
+            DAY.multipliedBy(4).toMillis(), Math.round(5.4 * DAY.toMillis()), null));
     assertThat(journey).filteredOn(heat -> heat.activityId().equals("scheduleConsultation")).singleElement()
         .extracting(ActivityHeat::count, ActivityHeat::finished).containsExactly(7L, 5L);
     assertThat(journey).extracting(ActivityHeat::type).doesNotContain("multiInstanceBody");

@@ -65,6 +65,14 @@ class CareJourneyProcessTest extends JourneyDriver {
     assertThat(journey).isEnded().hasPassed("journeyCompleted").hasNotPassed("urgentSafetyReview");
   }
 
+  @Test
+  void bookingsAreDueWithinTwoWorkingDays() {
+    // Referred on Monday 23 November (UTC clinic): the consultation is to be booked by Wednesday's end.
+    ProcessInstance journey = refer();
+    assertThat(taskAt(journey, "scheduleConsultation").getDueDate())
+        .isEqualTo(Date.from(Instant.parse("2026-11-25T23:59:00Z")));
+  }
+
   @ParameterizedTest(name = "PCL-5 {0}: probable PTSD {1}")
   @CsvSource({"32,false", "33,true"})
   void ptsdReferralsAreScreenedWithThePcl5(int total, boolean probablePtsd) {

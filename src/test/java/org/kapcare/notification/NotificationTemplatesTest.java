@@ -21,7 +21,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 class NotificationTemplatesTest {
 
   private static final ClinicProperties CLINIC =
-      new ClinicProperties(ZoneId.of("Europe/London"), "Riverside KAP Clinic", null, "https://kap.example/");
+      new ClinicProperties(ZoneId.of("Europe/London"), "Riverside KAP Clinic", null, "https://kap.example/", 2);
 
   private static NotificationProperties settings(String templates, Map<String, String> groupAddresses) {
     return new NotificationProperties(groupAddresses, "KAP Care <no-reply@kap.example>", templates,
