@@ -44,6 +44,16 @@ export function el(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** An SVG element with attributes and, optionally, text (never markup): for charts drawn from numbers. */
+export function svgNode(tag, attributes = {}, text) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}
+
 export function table(id, headings, rows) {
   return el("table", { id, class: "table table-condensed kapcare-table" },
     el("thead", {}, el("tr", {}, ...headings.map(heading => el("th", {}, heading)))),

@@ -1,7 +1,5 @@
 package org.kapcare.insight;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.kapcare.clinic.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +26,6 @@ public class ClinicKpis {
    * Java folds those few rows into weeks.
    */
   static final long BUCKET_MS = 15 * 60 * 1000;
-  /** The missed windows Cockpit lists, newest first; an export has every one of the range. */
-  public static final int MISSED_LIST_LIMIT = 200;
-  public static final int EVERY_MISSED_WINDOW = Integer.MAX_VALUE;
-
   /**
    * One row per dose whose integration deadline is in the range, with what the dose recorded
    * (IntegrationWindowOpener, the deadline timer, IntegrationSessionRecorder). Dates and booleans
@@ -38,7 +33,7 @@ public class ClinicKpis {
    * index holds on PostgreSQL (db/vendor/postgresql/V3); the patient is looked up only for the
    * missed windows listed.
    */
-  private static final String WINDOWS = """
+  static final String WINDOWS = """
       SELECT v.PROC_INST_ID_ AS dose_id,
              MAX(CASE WHEN v.NAME_ = 'integrationDeadline' THEN v.LONG_ END) AS deadline,
              MAX(CASE WHEN v.NAME_ = 'integrationWindowMissed' THEN v.LONG_ END) AS missed,
@@ -53,7 +48,7 @@ public class ClinicKpis {
       """;
 
   /** Not held in the window: the deadline timer fired, or the session was recorded late before it could. */
-  private static final String NOT_IN_WINDOW = "(w.missed = 1 OR w.held_late = 1)";
+  static final String NOT_IN_WINDOW = "(w.missed = 1 OR w.held_late = 1)";
 
   private static final String WINDOW_BUCKETS = "SELECT w.deadline / " + BUCKET_MS + ", "
       + "SUM(CASE WHEN w.held_late = 0 THEN 1 ELSE 0 END), "
@@ -61,33 +56,21 @@ public class ClinicKpis {
       + "SUM(CASE WHEN " + NOT_IN_WINDOW + " AND w.held_at IS NOT NULL THEN 1 ELSE 0 END) "
       + "FROM (" + WINDOWS + ") w GROUP BY w.deadline / " + BUCKET_MS;
 
-  private static final String MISSED = "SELECT (SELECT MAX(v.TEXT_) FROM ACT_HI_VARINST v "
-      + "WHERE v.PROC_INST_ID_ = w.dose_id AND v.NAME_ = 'patientId'), "
-      // The therapist by name as the directory holds it; their user id when it holds none.
-      + "(SELECT MAX(COALESCE(NULLIF(TRIM(CONCAT(CONCAT(u.FIRST_, ' '), u.LAST_)), ''), t.ASSIGNEE_)) "
-      + "FROM ACT_HI_TASKINST t LEFT JOIN ACT_ID_USER u ON u.ID_ = t.ASSIGNEE_ "
-      + "WHERE t.PROC_INST_ID_ = w.dose_id AND t.TASK_DEF_KEY_ = 'integrationSession'), "
-      + "w.deadline, w.held_at, w.dose_id, p.ROOT_PROC_INST_ID_, CASE WHEN j.END_TIME_ IS NULL THEN 1 ELSE 0 END "
-      + "FROM (" + WINDOWS + ") w JOIN ACT_HI_PROCINST p ON p.ID_ = w.dose_id "
-      + "JOIN ACT_HI_PROCINST j ON j.ID_ = p.ROOT_PROC_INST_ID_ "
-      + "WHERE " + NOT_IN_WINDOW + " ORDER BY w.deadline DESC, w.dose_id FETCH FIRST ? ROWS ONLY";
-
   /**
    * Referral = the journey's start; first dose = the first completed (not cancelled: state 2)
    * administerDose in any dose the journey called. Epoch seconds are the one timestamp difference
    * both databases compute alike.
    */
-  private static final String FIRST_DOSE_WAIT = """
-      SELECT COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY f.days)
-        FROM (SELECT CAST(EXTRACT(EPOCH FROM MIN(a.END_TIME_)) - EXTRACT(EPOCH FROM MIN(j.START_TIME_))
-                          AS DOUBLE PRECISION) / 86400 AS days
-                FROM ACT_HI_ACTINST a
-                JOIN ACT_HI_PROCINST j ON j.ID_ = a.ROOT_PROC_INST_ID_
-               WHERE a.PROC_DEF_KEY_ = 'dosing-session' AND a.ACT_ID_ = 'administerDose'
-                 AND a.END_TIME_ IS NOT NULL AND COALESCE(a.ACT_INST_STATE_, 0) <> 2
-                 AND j.PROC_DEF_KEY_ = 'care-journey'
-               GROUP BY a.ROOT_PROC_INST_ID_
-              HAVING MIN(a.END_TIME_) >= ? AND MIN(a.END_TIME_) < ?) f
+  private static final String FIRST_DOSES = """
+      SELECT MIN(a.END_TIME_),
+             CAST(EXTRACT(EPOCH FROM MIN(a.END_TIME_)) - EXTRACT(EPOCH FROM MIN(j.START_TIME_)) AS DOUBLE PRECISION) / 86400
+        FROM ACT_HI_ACTINST a
+        JOIN ACT_HI_PROCINST j ON j.ID_ = a.ROOT_PROC_INST_ID_
+       WHERE a.PROC_DEF_KEY_ = 'dosing-session' AND a.ACT_ID_ = 'administerDose'
+         AND a.END_TIME_ IS NOT NULL AND COALESCE(a.ACT_INST_STATE_, 0) <> 2
+         AND j.PROC_DEF_KEY_ = 'care-journey'
+       GROUP BY a.ROOT_PROC_INST_ID_
+      HAVING MIN(a.END_TIME_) >= ? AND MIN(a.END_TIME_) < ?
       """;
 
   /** Open user tasks and call activities of running journeys, by the history the engine keeps current. */
@@ -102,13 +85,13 @@ public class ClinicKpis {
 
   /**
    * Each follow-up scored in the range counts once (a maintenance patient is assessed again), so
-   * the values written then are read from the full history's variable updates, not the latest value.
+   * the values written then are read from the full history's variable updates, not the latest value;
+   * with the journey's start, its cohort. A few rows per follow-up, folded into months in Java.
    */
-  private static final String FOLLOW_UP = """
-      SELECT COALESCE(SUM(CASE WHEN d.NAME_ = 'response' THEN 1 ELSE 0 END), 0),
-             COALESCE(SUM(CASE WHEN d.NAME_ = 'response' AND d.LONG_ = 1 THEN 1 ELSE 0 END), 0),
-             COALESCE(SUM(CASE WHEN d.NAME_ = 'remission' AND d.LONG_ = 1 THEN 1 ELSE 0 END), 0)
+  private static final String FOLLOW_UPS = """
+      SELECT j.START_TIME_, d.NAME_, d.LONG_
         FROM ACT_HI_DETAIL d
+        JOIN ACT_HI_PROCINST j ON j.ID_ = d.PROC_INST_ID_
        WHERE d.TYPE_ = 'VariableUpdate' AND d.PROC_DEF_KEY_ = 'care-journey'
          AND d.NAME_ IN ('response', 'remission') AND d.TIME_ >= ? AND d.TIME_ < ?
       """;
@@ -134,20 +117,40 @@ public class ClinicKpis {
       """;
 
   private final JdbcTemplate jdbc;
+  private final ClinicianLoad clinicians;
+  private final InsightTargets targets;
 
-  public ClinicKpis(JdbcTemplate jdbc) {
+  public ClinicKpis(JdbcTemplate jdbc, ClinicianLoad clinicians, InsightTargets targets) {
     this.jdbc = jdbc;
+    this.clinicians = clinicians;
+    this.targets = targets;
   }
 
+  /** Every figure of the range, and the headline figures of the period of as many days just before it. */
   public Kpis.Report report(InsightRange range) {
-    return report(range, MISSED_LIST_LIMIT);
+    Kpis.IntegrationWindows windows = integrationWindows(range);
+    List<FirstDose> firstDoses = firstDoses(range);
+    List<FollowUp> followUps = followUps(range);
+    Kpis.CheckIns checkIns = checkIns(range);
+    return new Kpis.Report(range.from(), range.to(), range.zone().getId(), targets.integrationInWindow(), windows,
+        FirstDose.waitOf(firstDoses), FirstDose.byMonth(firstDoses, range), stages(), FollowUp.outcomesOf(followUps),
+        FollowUp.byCohort(followUps, range.zone()), checkIns, phq9ByDose(range), clinicians.of(range, EngineClock.now()),
+        headline(range, windows, firstDoses, followUps, checkIns), headline(range.previous()));
   }
 
-  /** The report with the newest {@code missedWindowsListed} missed windows. */
-  public Kpis.Report report(InsightRange range, int missedWindowsListed) {
-    return new Kpis.Report(range.from(), range.to(), range.zone().getId(), integrationWindows(range),
-        missedWindows(range, missedWindowsListed), referralToFirstDose(range), stages(), followUp(range), checkIns(range),
-        phq9ByDose(range));
+  /** The figures a manager compares between two periods. */
+  public Kpis.Headline headline(InsightRange range) {
+    return headline(range, integrationWindows(range), firstDoses(range), followUps(range), checkIns(range));
+  }
+
+  private static Kpis.Headline headline(InsightRange range, Kpis.IntegrationWindows windows, List<FirstDose> firstDoses,
+      List<FollowUp> followUps, Kpis.CheckIns checkIns) {
+    Kpis.FirstDoseWait wait = FirstDose.waitOf(firstDoses);
+    Kpis.FollowUpOutcomes outcomes = FollowUp.outcomesOf(followUps);
+    return new Kpis.Headline(range.from(), range.to(), windows.heldInWindow() + windows.missed(),
+        windows.shareHeldInWindow(), windows.missed(), wait.journeys(), wait.medianDays(), outcomes.assessed(),
+        outcomes.responseRate(), outcomes.remissionRate(), checkIns.answered() + checkIns.unanswered(),
+        checkIns.shareAnswered());
   }
 
   public Kpis.IntegrationWindows integrationWindows(InsightRange range) {
@@ -156,14 +159,12 @@ public class ClinicKpis {
     return byWeek(buckets, range);
   }
 
-  public List<Kpis.MissedWindow> missedWindows(InsightRange range, int newest) {
-    return jdbc.query(MISSED, (row, n) -> new Kpis.MissedWindow(row.getString(1), row.getString(2), instant(row, 3),
-        instant(row, 4), row.getString(5), row.getString(6), row.getInt(7) == 1),
-        range.start().toEpochMilli(), range.end().toEpochMilli(), newest);
+  public Kpis.FirstDoseWait referralToFirstDose(InsightRange range) {
+    return FirstDose.waitOf(firstDoses(range));
   }
 
-  public Kpis.FirstDoseWait referralToFirstDose(InsightRange range) {
-    return jdbc.queryForObject(FIRST_DOSE_WAIT, (row, n) -> new Kpis.FirstDoseWait(row.getLong(1), Sql.decimal(row, 2)),
+  List<FirstDose> firstDoses(InsightRange range) {
+    return jdbc.query(FIRST_DOSES, (row, n) -> new FirstDose(row.getTimestamp(1).toInstant(), row.getDouble(2)),
         timestampRange(range));
   }
 
@@ -172,13 +173,12 @@ public class ClinicKpis {
   }
 
   public Kpis.FollowUpOutcomes followUp(InsightRange range) {
-    return jdbc.queryForObject(FOLLOW_UP, (row, n) -> {
-      long assessed = row.getLong(1);
-      long responders = row.getLong(2);
-      long remitters = row.getLong(3);
-      return new Kpis.FollowUpOutcomes(assessed, responders, remitters, Kpis.share(responders, assessed),
-          Kpis.share(remitters, assessed));
-    }, timestampRange(range));
+    return FollowUp.outcomesOf(followUps(range));
+  }
+
+  List<FollowUp> followUps(InsightRange range) {
+    return jdbc.query(FOLLOW_UPS, (row, n) -> new FollowUp(row.getTimestamp(1).toInstant(), row.getString(2),
+        row.getLong(3) == 1), timestampRange(range));
   }
 
   public Kpis.CheckIns checkIns(InsightRange range) {
@@ -227,10 +227,5 @@ public class ClinicKpis {
 
   private static Object[] timestampRange(InsightRange range) {
     return new Object[] {Timestamp.from(range.start()), Timestamp.from(range.end())};
-  }
-
-  private static Instant instant(ResultSet row, int column) throws SQLException {
-    long epochMillis = row.getLong(column);
-    return row.wasNull() ? null : Instant.ofEpochMilli(epochMillis);
   }
 }

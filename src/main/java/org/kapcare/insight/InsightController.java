@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/insight/heatmap}, {@code /api/insight/kpis} and each KPI table as CSV
- * ({@code /api/insight/kpis/{table}.csv}): what the Cockpit plugin shows; managers and admins, with
- * HTTP Basic or their Cockpit session.
+ * {@code GET /api/insight/heatmap}, {@code /api/insight/kpis}, {@code /api/insight/missed-windows} and
+ * each KPI table as CSV ({@code /api/insight/kpis/{table}.csv}): what the Cockpit plugin shows;
+ * managers and admins, with HTTP Basic or their Cockpit session.
  */
 @RestController
 @RequestMapping("/api/insight")
@@ -34,14 +34,16 @@ public class InsightController {
 
   private final ActivityHeatmap heatmap;
   private final ClinicKpis kpis;
+  private final MissedWindows missed;
   private final SignedInStaff staff;
   private final ClinicProperties clinic;
   private final InsightTargets targets;
 
-  public InsightController(ActivityHeatmap heatmap, ClinicKpis kpis, SignedInStaff staff, ClinicProperties clinic,
-      InsightTargets targets) {
+  public InsightController(ActivityHeatmap heatmap, ClinicKpis kpis, MissedWindows missed, SignedInStaff staff,
+      ClinicProperties clinic, InsightTargets targets) {
     this.heatmap = heatmap;
     this.kpis = kpis;
+    this.missed = missed;
     this.staff = staff;
     this.clinic = clinic;
     this.targets = targets;
@@ -66,19 +68,44 @@ public class InsightController {
     return kpis.report(range(from, to));
   }
 
+  /** A page of the missed windows, newest first, narrowed as the manager chose. */
+  @GetMapping("/missed-windows")
+  public Kpis.MissedPage missedWindows(@RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, @RequestParam(required = false) String therapist,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String patient,
+      @RequestParam(required = false) String page) {
+    staff.requireManager();
+    return missed.page(range(from, to), MissedWindows.Filter.of(therapist, status, patient), pageNumber(page));
+  }
+
   /**
-   * One KPI table as a CSV file named after it and its days ({@code kapcare-missed-windows-2026-06-08-to-2026-12-07.csv}),
-   * with every missed window of the range, not only the newest Cockpit lists; the access log notes each
+   * One KPI table as a CSV file named after it and its days ({@code kapcare-missed-windows-2026-06-08-to-2026-12-07.csv});
+   * the missed windows are every one the filter lets through, not a page. The access log notes each
    * export, as the missed windows name patients.
    */
   @GetMapping("/kpis/{table}.csv")
   public ResponseEntity<String> kpiExport(@PathVariable String table, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to) {
+      @RequestParam(required = false) String to, @RequestParam(required = false) String therapist,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String patient) {
     staff.requireManager();
-    KpiExports.Export export = KpiExports.of(table, kpis.report(range(from, to), ClinicKpis.EVERY_MISSED_WINDOW));
+    KpiExports.checkTable(table);
+    InsightRange range = range(from, to);
+    MissedWindows.Filter filter = MissedWindows.Filter.of(therapist, status, patient);
+    KpiExports.Export export = KpiExports.of(table, new KpiExports.Source(kpis.report(range), () -> missed.all(range, filter)));
     return ResponseEntity.ok().contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.fileName()).build().toString())
         .body(export.text());
+  }
+
+  private static int pageNumber(String page) {
+    if (page == null || page.isBlank()) {
+      return 1;
+    }
+    try {
+      return Integer.parseInt(page.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("page", "must be a page number, was " + page);
+    }
   }
 
   private InsightRange range(String from, String to) {

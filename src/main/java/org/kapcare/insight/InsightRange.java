@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import org.kapcare.forms.InvalidInputException;
 
@@ -38,6 +39,12 @@ public record InsightRange(LocalDate from, LocalDate to, ZoneId zone) {
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(field, "must be a date as YYYY-MM-DD, was " + value);
     }
+  }
+
+  /** As many days just before this range: what a trend compares with. */
+  public InsightRange previous() {
+    long days = ChronoUnit.DAYS.between(from, to) + 1;
+    return new InsightRange(from.minusDays(days), from.minusDays(1), zone);
   }
 
   public Instant start() {

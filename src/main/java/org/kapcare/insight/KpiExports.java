@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.kapcare.clinic.ClinicGroup;
 import org.kapcare.forms.InvalidInputException;
 
 /**
@@ -23,39 +25,88 @@ final class KpiExports {
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** The tables by the name in their URL, in the order Cockpit shows them. */
-  private static final Map<String, Function<Kpis.Report, CsvTable>> TABLES = new LinkedHashMap<>();
+  private static final Map<String, Function<Source, CsvTable>> TABLES = new LinkedHashMap<>();
 
   static {
-    TABLES.put("integration-weeks", KpiExports::integrationWeeks);
-    TABLES.put("missed-windows", KpiExports::missedWindows);
-    TABLES.put("referral-to-first-dose", report -> new CsvTable(List.of("Patients dosed", "Median days from referral"),
-        List.of(row(report.referralToFirstDose().journeys(), report.referralToFirstDose().medianDays()))));
-    TABLES.put("stages", report -> new CsvTable(List.of("Stage", "Journeys"), report.stages().stream()
-        .map(stage -> row(stage.name() == null ? stage.activityId() : stage.name(), stage.journeys())).toList()));
-    TABLES.put("follow-up", report -> {
-      Kpis.FollowUpOutcomes followUp = report.followUp();
-      return new CsvTable(List.of("Follow-ups scored", "Responders", "Response (%)", "Remitters", "Remission (%)"),
-          List.of(row(followUp.assessed(), followUp.responders(), percent(followUp.responseRate()), followUp.remitters(),
-              percent(followUp.remissionRate()))));
+    TABLES.put("trend", source -> trend(source.report()));
+    TABLES.put("integration-weeks", source -> integrationWeeks(source.report()));
+    TABLES.put("missed-windows", source -> missedWindows(source.missedWindows().get(), source.report().timeZone()));
+    TABLES.put("clinicians", source -> clinicians(source.report()));
+    TABLES.put("referral-to-first-dose", source -> {
+      Kpis.Report report = source.report();
+      List<List<Object>> rows = new ArrayList<>();
+      report.firstDoseByMonth().forEach(month -> rows.add(row(month.month(), month.journeys(), month.medianDays())));
+      rows.add(row("All months", report.referralToFirstDose().journeys(), report.referralToFirstDose().medianDays()));
+      return new CsvTable(List.of("Month", "Patients dosed", "Median days from referral"), rows);
     });
-    TABLES.put("check-ins", report -> new CsvTable(List.of("Answered", "Not answered", "Answered (%)"),
-        List.of(row(report.checkIns().answered(), report.checkIns().unanswered(), percent(report.checkIns().shareAnswered())))));
-    TABLES.put("phq9-by-dose", report -> new CsvTable(List.of("Dose", "Check-ins", "Median PHQ-9"), report.phq9ByDose()
-        .stream().map(dose -> row(dose.dose(), dose.checkIns(), dose.medianPhq9())).toList()));
+    TABLES.put("stages", source -> new CsvTable(List.of("Stage", "Journeys"), source.report().stages().stream()
+        .map(stage -> row(stage.name() == null ? stage.activityId() : stage.name(), stage.journeys())).toList()));
+    TABLES.put("follow-up", source -> {
+      Kpis.Report report = source.report();
+      List<List<Object>> rows = new ArrayList<>();
+      report.outcomesByCohort().forEach(cohort -> rows.add(row(cohort.month(), cohort.assessed(), cohort.responders(),
+          percent(cohort.responseRate()), cohort.remitters(), percent(cohort.remissionRate()))));
+      Kpis.FollowUpOutcomes all = report.followUp();
+      rows.add(row("All cohorts", all.assessed(), all.responders(), percent(all.responseRate()), all.remitters(),
+          percent(all.remissionRate())));
+      return new CsvTable(List.of("Cohort (month of referral)", "Follow-ups scored", "Responders", "Response (%)",
+          "Remitters", "Remission (%)"), rows);
+    });
+    TABLES.put("check-ins", source -> {
+      Kpis.CheckIns checkIns = source.report().checkIns();
+      return new CsvTable(List.of("Answered", "Not answered", "Answered (%)"),
+          List.of(row(checkIns.answered(), checkIns.unanswered(), percent(checkIns.shareAnswered()))));
+    });
+    TABLES.put("phq9-by-dose", source -> new CsvTable(List.of("Dose", "Check-ins", "Median PHQ-9"), source.report()
+        .phq9ByDose().stream().map(dose -> row(dose.dose(), dose.checkIns(), dose.medianPhq9())).toList()));
   }
+
+  /** What the tables are made from: the report, and the missed windows when their table is asked for. */
+  record Source(Kpis.Report report, Supplier<List<Kpis.MissedWindow>> missedWindows) {}
 
   private KpiExports() {}
 
   /** A file: its name and its text. */
   record Export(String fileName, String text) {}
 
-  /** The table {@code name} of {@code report}; a name that is no table is refused with the names there are. */
-  static Export of(String name, Kpis.Report report) {
-    Function<Kpis.Report, CsvTable> table = TABLES.get(name);
-    if (table == null) {
+  /** Refuses a name that is no table, with the names there are. */
+  static void checkTable(String name) {
+    if (!TABLES.containsKey(name)) {
       throw new InvalidInputException("table", "must be one of " + String.join(", ", TABLES.keySet()));
     }
-    return new Export("kapcare-" + name + "-" + report.from() + "-to-" + report.to() + ".csv", table.apply(report).text());
+  }
+
+  /** The table {@code name} made from {@code source}. */
+  static Export of(String name, Source source) {
+    checkTable(name);
+    Kpis.Report report = source.report();
+    return new Export("kapcare-" + name + "-" + report.from() + "-to-" + report.to() + ".csv",
+        TABLES.get(name).apply(source).text());
+  }
+
+  /** Each headline figure of the range beside the period before it. */
+  private static CsvTable trend(Kpis.Report report) {
+    Kpis.Headline now = report.current();
+    Kpis.Headline before = report.previous();
+    return new CsvTable(List.of("Figure", now.from() + " to " + now.to(), before.from() + " to " + before.to()), List.of(
+        row("Integration windows decided", now.windowsDecided(), before.windowsDecided()),
+        row("Held in window (%)", percent(now.shareHeldInWindow()), percent(before.shareHeldInWindow())),
+        row("Missed windows", now.missedWindows(), before.missedWindows()),
+        row("First doses", now.firstDoses(), before.firstDoses()),
+        row("Median days from referral to first dose", now.medianDaysToFirstDose(), before.medianDaysToFirstDose()),
+        row("Follow-ups scored", now.followUps(), before.followUps()),
+        row("Response (%)", percent(now.responseRate()), percent(before.responseRate())),
+        row("Remission (%)", percent(now.remissionRate()), percent(before.remissionRate())),
+        row("Check-ins closed", now.checkInsClosed(), before.checkInsClosed()),
+        row("Check-ins answered (%)", percent(now.shareCheckInsAnswered()), percent(before.shareCheckInsAnswered()))));
+  }
+
+  private static CsvTable clinicians(Kpis.Report report) {
+    return new CsvTable(List.of("Group", "Name", "Tasks done", "Open now", "Overdue now", "Integration sessions",
+        "In window", "In window (%)"), report.clinicians().stream().map(c -> row(
+            c.group().equals(ClinicGroup.THERAPISTS.id()) ? ClinicGroup.THERAPISTS.displayName()
+                : ClinicGroup.PRESCRIBERS.displayName(), c.name(), c.tasksDone(), c.openNow(), c.overdueNow(),
+            c.integrationSessions(), c.integrationInWindow(), percent(c.shareIntegrationInWindow()))).toList());
   }
 
   private static CsvTable integrationWeeks(Kpis.Report report) {
@@ -68,10 +119,10 @@ final class KpiExports {
     return new CsvTable(List.of("Week", "Monday", "Held in window", "Missed", "Of those held late", "In window (%)"), rows);
   }
 
-  private static CsvTable missedWindows(Kpis.Report report) {
-    ZoneId zone = ZoneId.of(report.timeZone());
+  private static CsvTable missedWindows(List<Kpis.MissedWindow> missedWindows, String timeZone) {
+    ZoneId zone = ZoneId.of(timeZone);
     return new CsvTable(List.of("Patient", "Therapist", "Window closed", "Held late at", "Journey"),
-        report.missedWindows().stream().map(missed -> row(missed.patientId(),
+        missedWindows.stream().map(missed -> row(missed.patientId(),
             missed.therapist() == null ? "none yet" : missed.therapist(), at(missed.deadline(), zone),
             missed.heldAt() == null ? "not yet" : at(missed.heldAt(), zone), missed.journeyRunning() ? "running" : "ended"))
             .toList());

@@ -9,9 +9,47 @@ public final class Kpis {
 
   private Kpis() {}
 
-  public record Report(LocalDate from, LocalDate to, String timeZone, IntegrationWindows integrationWindows,
-      List<MissedWindow> missedWindows, FirstDoseWait referralToFirstDose, List<JourneyStage> stages,
-      FollowUpOutcomes followUp, CheckIns checkIns, List<DosePhq9> phq9ByDose) {
+  /**
+   * @param integrationInWindowTarget the share of integration sessions the clinic means to hold in their window
+   * @param current the headline figures of the range
+   * @param previous the same for as many days just before it, to compare with
+   */
+  public record Report(LocalDate from, LocalDate to, String timeZone, double integrationInWindowTarget,
+      IntegrationWindows integrationWindows, FirstDoseWait referralToFirstDose, List<MonthFirstDose> firstDoseByMonth,
+      List<JourneyStage> stages, FollowUpOutcomes followUp, List<CohortOutcomes> outcomesByCohort, CheckIns checkIns,
+      List<DosePhq9> phq9ByDose, List<Clinician> clinicians, Headline current, Headline previous) {
+  }
+
+  /** The figures of one period that a manager compares with the period before. */
+  public record Headline(LocalDate from, LocalDate to, long windowsDecided, Double shareHeldInWindow, long missedWindows,
+      long firstDoses, Double medianDaysToFirstDose, long followUps, Double responseRate, Double remissionRate,
+      long checkInsClosed, Double shareCheckInsAnswered) {
+  }
+
+  /** One calendar month (clinic time, e.g. 2026-11): first doses given in it and their median days from referral. */
+  public record MonthFirstDose(String month, long journeys, Double medianDays) {
+  }
+
+  /** Follow-ups scored in the range of the patients whose journeys began in {@code month}. */
+  public record CohortOutcomes(String month, long assessed, long responders, long remitters, Double responseRate,
+      Double remissionRate) {
+  }
+
+  /**
+   * A therapist or prescriber of the clinic's directory and their load.
+   *
+   * @param group {@code therapists} or {@code prescribers}
+   * @param name as the directory holds it; the user id when it holds none
+   * @param tasksDone tasks they completed in the range
+   * @param openNow tasks assigned to them now, and of those {@code overdueNow} past their due date
+   * @param integrationSessions integration sessions they completed in the range, {@code integrationInWindow} of them in the window
+   */
+  public record Clinician(String group, String userId, String name, long tasksDone, long openNow, long overdueNow,
+      long integrationSessions, long integrationInWindow, Double shareIntegrationInWindow) {
+  }
+
+  /** One page of the missed windows, newest first, and how many there are in all. */
+  public record MissedPage(int page, int pageSize, long total, List<MissedWindow> rows) {
   }
 
   /** Patients' check-ins that closed in the range: answered, or left until their link expired. */

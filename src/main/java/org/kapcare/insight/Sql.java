@@ -2,6 +2,7 @@ package org.kapcare.insight;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /** Reading aggregates the same way from H2 and PostgreSQL, whose numeric result types differ. */
 final class Sql {
@@ -17,5 +18,11 @@ final class Sql {
   static Double decimal(ResultSet row, int column) throws SQLException {
     Object value = row.getObject(column);
     return value == null ? null : ((Number) value).doubleValue();
+  }
+
+  /** Epoch milliseconds in the column as an instant; null when the column is. */
+  static Instant instant(ResultSet row, int column) throws SQLException {
+    long epochMillis = row.getLong(column);
+    return row.wasNull() ? null : Instant.ofEpochMilli(epochMillis);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -61,9 +62,15 @@ class PatientAccesses {
     }
     if (KPI_EXPORT.matcher(path).matches() && "GET".equals(request.getMethod())) {
       // A file leaves the clinic's system: the missed windows in it name patients. Only the dates it
-      // covers are logged, not whatever else the caller put in the query.
-      return new Access(null, AccessLog.READ, "exported " + path.substring(path.lastIndexOf('/') + 1)
-          + " from " + orDefault(request.getParameter("from")) + " to " + orDefault(request.getParameter("to")));
+      // covers are logged, and whether it was narrowed, not whatever else the caller put in the query;
+      // a file narrowed to one patient is logged under them (an export only succeeds, and is only
+      // logged, with a well-formed patient id).
+      String patient = request.getParameter("patient");
+      boolean narrowed = Stream.of("therapist", "status", "patient").map(request::getParameter)
+          .anyMatch(value -> value != null && !value.isBlank());
+      return new Access(patient == null || patient.isBlank() ? null : patient.trim(), AccessLog.READ,
+          "exported " + path.substring(path.lastIndexOf('/') + 1) + " from " + orDefault(request.getParameter("from"))
+              + " to " + orDefault(request.getParameter("to")) + (narrowed ? " (filtered)" : ""));
     }
     String patientId = request.getParameter("patientId");
     if ("/api/notifications".equals(path) && patientId != null && !patientId.isBlank()) {

@@ -5,7 +5,7 @@
  * script only lays it out, in the clinic's time zone and in words, never in the engine's codes.
  */
 
-import { day, el, getJson, kapcareRoot, postJson, table, when } from "../../../../../../../kapcare/ui.js";
+import { day, el, getJson, kapcareRoot, postJson, svgNode, table, when } from "../../../../../../../kapcare/ui.js";
 
 const WORDS = {
   TRD: "treatment-resistant depression", PTSD: "PTSD", GAD: "generalised anxiety disorder", OTHER: "other",
@@ -110,18 +110,9 @@ function safety(chart) {
 /** One scale's totals over time on its severity bands: an SVG drawn from numbers, no library. */
 function scoreChart(series, zone) {
   const width = 460, height = 170, left = 34, right = 12, top = 10, bottom = 28;
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  const add = (tag, attributes, text) => {
-    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
-    if (text !== undefined) node.textContent = text;
-    svg.appendChild(node);
-    return node;
-  };
-  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  svg.setAttribute("class", "kapcare-score-chart");
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", `${series.scale} over time`);
+  const svg = svgNode("svg", { viewBox: `0 0 ${width} ${height}`, class: "kapcare-score-chart", role: "img",
+    "aria-label": `${series.scale} over time` });
+  const add = (tag, attributes, text) => svg.appendChild(svgNode(tag, attributes, text));
   const y = score => top + (height - top - bottom) * (1 - score / series.max);
   let from = 0;
   series.bands.forEach((band, i) => {

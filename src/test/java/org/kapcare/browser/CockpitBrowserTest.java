@@ -12,9 +12,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcare.Answers;
 import org.kapcare.JourneyDriver;
 import org.kapcare.WebAppTest;
+import org.kapcare.clinic.EngineClock;
 import org.kapcare.clinic.Journeys;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -117,5 +119,47 @@ class CockpitBrowserTest extends JourneyDriver {
         + " + r.headers.get('content-disposition') + ' ' + t)));", export.getAttribute("href"));
     assertThat((String) file).startsWith("200 attachment; filename=\"kapcare-stages-" + from + "-to-" + to + ".csv\"")
         .contains("Stage,Journeys", "Medical history and vitals,");
+  }
+
+  /**
+   * The dashboard a manager acts on: this period against the one before, the weekly share in the
+   * window against the clinic's target, the first doses by month, who carries the load by name,
+   * and the missed windows narrowed to one patient, with the CSV link following the filter.
+   */
+  @Test
+  void aManagerReadsTheTrendTheChartsWhoCarriesTheLoadAndNarrowsTheMissedWindows() {
+    ProcessInstance journey = atDosing();
+    ProcessInstance dose = administer(journey, Answers.administerDose());
+    complete(dose, "dischargeCheck", Answers.dischargeCheck(iso(EngineClock.now())));
+    moveClockTo(EngineClock.now().plus(Duration.ofHours(49)));
+    executeJob(dose, "integrationDeadlinePassed");
+    String patient = journey.getBusinessKey();
+
+    browser.logIn("cockpit", "manager");
+    WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
+    assertThat(browser.visible(By.id("kapcare-kpi-trend")).getText())
+        .contains("Integration sessions held in their window", "Missed integration windows", "(before)", "Change");
+    assertThat(kpis.findElement(By.cssSelector("#kapcare-chart-integration .kapcare-chart-target"))
+        .getAttribute("data-value")).isEqualTo("0.9");
+    assertThat(kpis.findElement(By.id("kapcare-chart-integration")).getText()).contains("target 90%");
+    assertThat(kpis.findElements(By.cssSelector("#kapcare-chart-first-dose rect.kapcare-chart-bar"))).isNotEmpty();
+    assertThat(browser.visible(By.id("kapcare-kpi-therapists")).getText()).contains("Theo Therapist")
+        .doesNotContain("therapist ");
+    assertThat(browser.visible(By.id("kapcare-kpi-prescribers")).getText()).contains("Priya Prescriber");
+    browser.scrollTo(browser.visible(By.id("kapcare-chart-integration")));
+    browser.screenshot("kpi-trend-and-charts");
+
+    WebElement search = browser.visible(By.id("kapcare-missed-patient"));
+    browser.scrollTo(search);
+    search.sendKeys(patient, Keys.TAB);
+    browser.until(ExpectedConditions.textToBe(By.id("kapcare-missed-showing"), "1–1 of 1, newest first"));
+    WebElement row = browser.visible(By.cssSelector("#kapcare-kpi-missed tbody tr"));
+    assertThat(row.getText()).startsWith(patient + " nobody yet 25 Nov 2026, 09:").endsWith("not yet open journey");
+    assertThat(browser.visible(By.id("kapcare-export-missed-windows")).getAttribute("href")).contains("patient=" + patient);
+    browser.screenshot("missed-windows-narrowed");
+
+    new Select(browser.visible(By.id("kapcare-missed-status"))).selectByVisibleText("held late");
+    browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kapcare-missed-body"),
+        "No missed window with these filters."));
   }
 }

@@ -29,6 +29,7 @@ class InsightApiTest {
 
   private static final String KPIS = "/api/insight/kpis";
   private static final String HEATMAP = "/api/insight/heatmap?processDefinitionKey=care-journey";
+  private static final String MISSED = "/api/insight/missed-windows";
 
   @Autowired
   TestRestTemplate http;
@@ -42,8 +43,11 @@ class InsightApiTest {
           .containsEntry("timeZone", "UTC").containsKey("activities");
       ResponseEntity<Map> kpis = http.withBasicAuth(user, "demo").getForEntity(KPIS, Map.class);
       assertThat(kpis.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
-      assertThat(kpis.getBody()).as(user).containsKeys("integrationWindows", "missedWindows", "referralToFirstDose",
-          "stages", "followUp");
+      assertThat(kpis.getBody()).as(user).containsKeys("integrationWindows", "referralToFirstDose", "firstDoseByMonth",
+          "stages", "followUp", "outcomesByCohort", "clinicians", "current", "previous", "integrationInWindowTarget");
+      ResponseEntity<Map> missed = http.withBasicAuth(user, "demo").getForEntity(MISSED, Map.class);
+      assertThat(missed.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+      assertThat(missed.getBody()).as(user).containsEntry("page", 1).containsEntry("pageSize", 25).containsKeys("total", "rows");
     }
   }
 
@@ -57,7 +61,7 @@ class InsightApiTest {
 
   @Test
   void otherStaffAreForbiddenAndAnonymousCallersUnauthorized() {
-    for (String path : List.of(KPIS, HEATMAP)) {
+    for (String path : List.of(KPIS, HEATMAP, MISSED)) {
       assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
       for (String user : List.of("coordinator", "therapist", "prescriber", "nurse")) {
         ResponseEntity<Map> refused = http.withBasicAuth(user, "demo").getForEntity(path, Map.class);
@@ -71,7 +75,7 @@ class InsightApiTest {
   void theCockpitLoginReadsInsightWithoutASecondLogin() {
     WebappSession cockpit = WebappSession.signIn(http, "cockpit", "manager", "demo");
 
-    for (String path : List.of(KPIS, HEATMAP)) {
+    for (String path : List.of(KPIS, HEATMAP, MISSED)) {
       ResponseEntity<Map> read = http.exchange(path, HttpMethod.GET, new HttpEntity<>(cockpit.headers()), Map.class);
       assertThat(read.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
     }
@@ -120,6 +124,22 @@ class InsightApiTest {
         .getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
+  /** The missed-window list's filters as an attacker would send them: refused in words, never run as SQL. */
+  @Test
+  void missedWindowFiltersThatAreNoTherapistPatientOrPageAreRefusedInWords() {
+    assertRefused(MISSED + "?therapist=x' OR '1'='1", "therapist", "must be a therapist of the clinic or nobody (field therapist)");
+    assertRefused(MISSED + "?patient=K-1' OR 1=1 --", "patient",
+        "must be a patient ID: 3–40 letters, digits or dashes (field patient)");
+    assertRefused(MISSED + "?status=all", "status", "must be not-held or held-late (field status)");
+    assertRefused(MISSED + "?page=0", "page", "must be a page from 1 to 400, was 0 (field page)");
+    assertRefused(MISSED + "?page=401", "page", "must be a page from 1 to 400, was 401 (field page)");
+    assertRefused(MISSED + "?page=2;DROP", "page", "must be a page number, was 2;DROP (field page)");
+    assertRefused(MISSED + "?page=99999999999", "page", "must be a page number, was 99999999999 (field page)");
+    Map<String, Object> none = http.withBasicAuth("manager", "demo")
+        .getForObject(MISSED + "?therapist=nobody&status=held-late&patient=K-0000&page=3", Map.class);
+    assertThat(none).containsEntry("total", 0).containsEntry("page", 3).containsEntry("rows", List.of());
+  }
+
   private void assertRefused(String path, String field, String error) {
     ResponseEntity<Map> refused = http.withBasicAuth("manager", "demo").getForEntity(path, Map.class);
     assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -161,6 +181,13 @@ class InsightApiTest {
     assertThat(logged.get("what").asText()).isEqualTo("exported missed-windows.csv from 2026-01-01 to 2026-06-30");
     assertThat(logged.get("action").asText()).isEqualTo("read");
 
+    // Narrowed to one patient: logged under them, the other filters only as "filtered".
+    http.withBasicAuth("manager", "demo").getForEntity(path + "&patient=K-4242&therapist=nobody", String.class);
+    JsonNode narrowed = new ObjectMapper().readTree(http.withBasicAuth("manager", "demo")
+        .getForObject("/api/access-log?userId=manager", String.class)).get(0);
+    assertThat(narrowed.get("what").asText()).isEqualTo("exported missed-windows.csv from 2026-01-01 to 2026-06-30 (filtered)");
+    assertThat(narrowed.get("patientId").asText()).isEqualTo("K-4242");
+
     WebappSession cockpit = WebappSession.signIn(http, "cockpit", "manager", "demo");
     assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(cockpit.headers()), String.class).getStatusCode())
         .as("the Cockpit link, with its session").isEqualTo(HttpStatus.OK);
@@ -185,7 +212,7 @@ class InsightApiTest {
     ResponseEntity<String> unknown = http.withBasicAuth("manager", "demo")
         .getForEntity("/api/insight/kpis/secrets.csv", String.class);
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(unknown.getBody()).contains("must be one of integration-weeks, missed-windows");
+    assertThat(unknown.getBody()).contains("must be one of trend, integration-weeks, missed-windows");
     assertThat(http.withBasicAuth("manager", "demo").getForEntity("/api/insight/kpis/stages.csv?from=yesterday",
         String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }

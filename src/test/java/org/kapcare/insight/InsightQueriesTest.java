@@ -47,6 +47,8 @@ class InsightQueriesTest extends JourneyDriver {
   ActivityHeatmap heatmap;
   @Autowired
   ClinicKpis kpis;
+  @Autowired
+  MissedWindows missed;
 
   @BeforeEach
   void driveTheClinicOnce() {
@@ -70,10 +72,7 @@ class InsightQueriesTest extends JourneyDriver {
     ProcessInstance doseB = doseAndDischarge(b, NOW.plus(DAY.multipliedBy(3)));
     missWindow(doseB, NOW.plus(DAY.multipliedBy(5)));
     moveClockTo(NOW.plus(DAY.multipliedBy(6)));
-    User therapist = engine.getIdentityService().newUser(THERAPIST);
-    therapist.setFirstName("Tess");
-    therapist.setLastName("Hartmann");
-    engine.getIdentityService().saveUser(therapist);
+    saveTherapist();
     holdIntegration(doseB, THERAPIST);
 
     moveClockTo(NOW.plus(DAY.multipliedBy(7)));
@@ -85,10 +84,23 @@ class InsightQueriesTest extends JourneyDriver {
     ProcessInstance doseC = doseAndDischarge(c, NOW.plus(DAY.multipliedBy(10)));
     missWindow(doseC, NOW.plus(DAY.multipliedBy(12)));
 
+    // The therapist also holds a booking, due by the end of Wednesday 25 November and still open.
+    engine.getTaskService().claim(engine.getTaskService().createTaskQuery().taskDefinitionKey("scheduleConsultation")
+        .listPage(0, 1).get(0).getId(), THERAPIST);
+
     inWindow = a.getBusinessKey();
     seenLate = b.getBusinessKey();
     notSeen = c.getBusinessKey();
     clinicDriven = true;
+  }
+
+  /** A therapist of the clinic's directory, Tess Hartmann. */
+  private void saveTherapist() {
+    User therapist = engine.getIdentityService().newUser(THERAPIST);
+    therapist.setFirstName("Tess");
+    therapist.setLastName("Hartmann");
+    engine.getIdentityService().saveUser(therapist);
+    engine.getIdentityService().createMembership(THERAPIST, "therapists");
   }
 
   /** The dose waited for booking since the journey reached it at NOW; it is given and discharged at {@code at}. */
@@ -251,7 +263,7 @@ class InsightQueriesTest extends JourneyDriver {
   }
 
   private List<Kpis.MissedWindow> listedMissedWindows() {
-    return kpis.missedWindows(NOVEMBER_DECEMBER, ClinicKpis.MISSED_LIST_LIMIT);
+    return missed.page(NOVEMBER_DECEMBER, MissedWindows.Filter.NONE, 1).rows();
   }
 
   /** Managers read the therapist's name, not a login; a therapist the directory no longer holds by their user id. */
@@ -263,18 +275,12 @@ class InsightQueriesTest extends JourneyDriver {
         .containsExactly(
             tuple(notSeen, null, NOW.plus(DAY.multipliedBy(12)), null, true),
             tuple(seenLate, "Tess Hartmann", NOW.plus(DAY.multipliedBy(5)), NOW.plus(DAY.multipliedBy(6)), false));
-    User therapist = engine.getIdentityService().createUserQuery().userId(THERAPIST).singleResult();
     engine.getIdentityService().deleteUser(THERAPIST);
     try {
       assertThat(listedMissedWindows().get(1).therapist()).isEqualTo(THERAPIST);
     } finally {
-      User again = engine.getIdentityService().newUser(THERAPIST);
-      again.setFirstName(therapist.getFirstName());
-      again.setLastName(therapist.getLastName());
-      engine.getIdentityService().saveUser(again);
+      saveTherapist();
     }
-    assertThat(kpis.missedWindows(NOVEMBER_DECEMBER, 1)).as("the newest only")
-        .extracting(Kpis.MissedWindow::patientId).containsExactly(notSeen);
     assertThat(listedMissedWindows().get(0).journeyInstanceId()).isEqualTo(
         engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(notSeen)
             .processDefinitionKey("care-journey").singleResult().getId());
@@ -305,5 +311,69 @@ class InsightQueriesTest extends JourneyDriver {
     assertThat(kpis.followUp(NOVEMBER_DECEMBER)).isEqualTo(new Kpis.FollowUpOutcomes(2, 2, 1, 1.0, 0.5));
     InsightRange beforeFollowUp = new InsightRange(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-29"), ZoneOffset.UTC);
     assertThat(kpis.followUp(beforeFollowUp)).isEqualTo(new Kpis.FollowUpOutcomes(0, 0, 0, null, null));
+  }
+
+  @Test
+  void missedWindowsAreNarrowedToATherapistAStatusOrAPatientAndPaged() {
+    assertThat(page(new MissedWindows.Filter(THERAPIST, null, null), 1)).containsExactly(seenLate);
+    assertThat(page(new MissedWindows.Filter(MissedWindows.Filter.NOBODY, null, null), 1)).containsExactly(notSeen);
+    assertThat(page(new MissedWindows.Filter(null, MissedWindows.Filter.HELD_LATE, null), 1)).containsExactly(seenLate);
+    assertThat(page(new MissedWindows.Filter(null, MissedWindows.Filter.NOT_HELD, null), 1)).containsExactly(notSeen);
+    assertThat(page(new MissedWindows.Filter(null, null, notSeen), 1)).containsExactly(notSeen);
+    assertThat(page(new MissedWindows.Filter(THERAPIST, MissedWindows.Filter.NOT_HELD, null), 1)).isEmpty();
+    assertThat(page(new MissedWindows.Filter(null, null, inWindow), 1)).as("held in its window").isEmpty();
+
+    Kpis.MissedPage second = missed.page(NOVEMBER_DECEMBER, MissedWindows.Filter.NONE, 2);
+    assertThat(second.total()).isEqualTo(2);
+    assertThat(second.rows()).isEmpty();
+    assertThat(missed.all(NOVEMBER_DECEMBER, new MissedWindows.Filter(null, MissedWindows.Filter.NOT_HELD, null)))
+        .extracting(Kpis.MissedWindow::patientId).containsExactly(notSeen);
+  }
+
+  private List<String> page(MissedWindows.Filter filter, int page) {
+    Kpis.MissedPage missedPage = missed.page(NOVEMBER_DECEMBER, filter, page);
+    assertThat(missedPage.total()).isEqualTo(missedPage.rows().size());
+    return missedPage.rows().stream().map(Kpis.MissedWindow::patientId).toList();
+  }
+
+  /**
+   * The therapists and prescribers of the directory by name: Tess held one integration session, a
+   * day after its window, and holds a booking past its due date; the demo's Theo and Priya did no
+   * task here.
+   */
+  @Test
+  void theLoadOfEachTherapistAndPrescriberByName() {
+    moveClockTo(Instant.parse("2026-12-07T09:00:00Z"));
+    assertThat(kpis.report(NOVEMBER_DECEMBER).clinicians()).containsExactly(
+        new Kpis.Clinician("therapists", THERAPIST, "Tess Hartmann", 1, 1, 1, 1, 0, 0.0),
+        new Kpis.Clinician("therapists", "therapist", "Theo Therapist", 0, 0, 0, 0, 0, null),
+        new Kpis.Clinician("prescribers", "prescriber", "Priya Prescriber", 0, 0, 0, 0, 0, null));
+  }
+
+  @Test
+  void firstDosesPerMonthAndOutcomesPerCohort() {
+    Kpis.Report report = kpis.report(NOVEMBER_DECEMBER);
+    // Dosed after 2, 2 and 3 days in November, after 10 in December.
+    assertThat(report.firstDoseByMonth()).containsExactly(new Kpis.MonthFirstDose("2026-11", 3, 2.0),
+        new Kpis.MonthFirstDose("2026-12", 1, 10.0));
+    assertThat(report.referralToFirstDose()).isEqualTo(new Kpis.FirstDoseWait(4, 2.5));
+    // Both followed up were referred in November.
+    assertThat(report.outcomesByCohort()).containsExactly(new Kpis.CohortOutcomes("2026-11", 2, 2, 1, 1.0, 0.5));
+    assertThat(report.integrationInWindowTarget()).isEqualTo(0.9);
+  }
+
+  /** November and December against the 61 days before them, and December against November. */
+  @Test
+  void theHeadlineFiguresBesideThePeriodBefore() {
+    Kpis.Report report = kpis.report(NOVEMBER_DECEMBER);
+    assertThat(report.current()).isEqualTo(new Kpis.Headline(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-12-31"),
+        4, 0.5, 2, 4, 2.5, 2, 1.0, 0.5, 0, null));
+    assertThat(report.previous()).isEqualTo(new Kpis.Headline(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-10-31"),
+        0, null, 0, 0, null, 0, null, null, 0, null));
+    InsightRange december = new InsightRange(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-31"), ZoneOffset.UTC);
+    assertThat(kpis.headline(december)).isEqualTo(new Kpis.Headline(december.from(), december.to(), 1, 0.0, 1, 1, 10.0,
+        0, null, null, 0, null));
+    assertThat(kpis.headline(december.previous())).isEqualTo(new Kpis.Headline(LocalDate.parse("2026-10-31"),
+        LocalDate.parse("2026-11-30"), 3, 2.0 / 3, 1, 3, 2.0, 2, 1.0, 0.5, 0, null));
   }
 }

@@ -17,14 +17,23 @@ class KpiExportsTest {
 
   private static final String BOM = "\uFEFF";
 
-  private static Kpis.Report report(List<Kpis.MissedWindow> missed) {
-    return new Kpis.Report(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), "Europe/Berlin",
+  private static KpiExports.Source report(List<Kpis.MissedWindow> missed) {
+    Kpis.Report report = new Kpis.Report(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), "Europe/Berlin", 0.9,
         new Kpis.IntegrationWindows(3, 1, 0, 0.75, List.of(
             new Kpis.IntegrationWeek("2026-W45", LocalDate.parse("2026-11-02"), 3, 1, 0, 0.75),
             new Kpis.IntegrationWeek("2026-W46", LocalDate.parse("2026-11-09"), 0, 0, 0, null))),
-        missed, new Kpis.FirstDoseWait(0, null), List.of(new Kpis.JourneyStage("preDoseCheck", "Pre-dose check", 4)),
-        new Kpis.FollowUpOutcomes(3, 2, 1, 2.0 / 3, 1.0 / 3), new Kpis.CheckIns(4, 1, 0.8),
-        List.of(new Kpis.DosePhq9(1, 2, 12.5)));
+        new Kpis.FirstDoseWait(3, 4.5), List.of(new Kpis.MonthFirstDose("2026-11", 3, 4.5)),
+        List.of(new Kpis.JourneyStage("preDoseCheck", "Pre-dose check", 4)),
+        new Kpis.FollowUpOutcomes(3, 2, 1, 2.0 / 3, 1.0 / 3),
+        List.of(new Kpis.CohortOutcomes("2026-08", 1, 0, 0, 0.0, 0.0), new Kpis.CohortOutcomes("2026-09", 2, 2, 1, 1.0, 0.5)),
+        new Kpis.CheckIns(4, 1, 0.8), List.of(new Kpis.DosePhq9(1, 2, 12.5)),
+        List.of(new Kpis.Clinician("therapists", "tess", "Tess Hartmann", 12, 2, 1, 5, 4, 0.8),
+            new Kpis.Clinician("prescribers", "pat", "Pat Prescriber", 7, 0, 0, 0, 0, null)),
+        new Kpis.Headline(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), 4, 0.75, 1, 3, 4.5, 3, 2.0 / 3,
+            1.0 / 3, 5, 0.8),
+        new Kpis.Headline(LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-31"), 0, null, 0, 0, null, 0, null, null,
+            0, null));
+    return new KpiExports.Source(report, () -> missed);
   }
 
   private static Kpis.MissedWindow missed(String patient, String therapist, String deadline, String heldAt, boolean running) {
@@ -46,18 +55,37 @@ class KpiExportsTest {
 
   @Test
   void everyTableHasItsColumnsAndEmptyFiguresStayEmpty() {
-    Kpis.Report report = report(List.of());
+    KpiExports.Source report = report(List.of());
     assertThat(KpiExports.of("integration-weeks", report).text()).isEqualTo(BOM
         + "Week,Monday,Held in window,Missed,Of those held late,In window (%)\r\n"
         + "2026-W45,2026-11-02,3,1,0,75.0\r\n"
         + "2026-W46,2026-11-09,0,0,0,\r\n"
         + "All weeks,,3,1,0,75.0\r\n");
-    assertThat(KpiExports.of("referral-to-first-dose", report).text())
-        .isEqualTo(BOM + "Patients dosed,Median days from referral\r\n0,\r\n");
+    assertThat(KpiExports.of("referral-to-first-dose", report).text()).isEqualTo(BOM
+        + "Month,Patients dosed,Median days from referral\r\n2026-11,3,4.5\r\nAll months,3,4.5\r\n");
     assertThat(KpiExports.of("stages", report).text()).isEqualTo(BOM + "Stage,Journeys\r\nPre-dose check,4\r\n");
     assertThat(KpiExports.of("follow-up", report).text()).isEqualTo(BOM
-        + "Follow-ups scored,Responders,Response (%),Remitters,Remission (%)\r\n"
-        + "3,2,66.7,1,33.3\r\n");
+        + "Cohort (month of referral),Follow-ups scored,Responders,Response (%),Remitters,Remission (%)\r\n"
+        + "2026-08,1,0,0.0,0,0.0\r\n"
+        + "2026-09,2,2,100.0,1,50.0\r\n"
+        + "All cohorts,3,2,66.7,1,33.3\r\n");
+    assertThat(KpiExports.of("clinicians", report).text()).isEqualTo(BOM
+        + "Group,Name,Tasks done,Open now,Overdue now,Integration sessions,In window,In window (%)\r\n"
+        + "Therapists,Tess Hartmann,12,2,1,5,4,80.0\r\n"
+        + "Prescribers,Pat Prescriber,7,0,0,0,0,\r\n");
+    // The previous period had nothing yet: its figures stay empty rather than read as 0 %.
+    assertThat(KpiExports.of("trend", report).text()).isEqualTo(BOM
+        + "Figure,2026-11-01 to 2026-11-30,2026-10-02 to 2026-10-31\r\n"
+        + "Integration windows decided,4,0\r\n"
+        + "Held in window (%),75.0,\r\n"
+        + "Missed windows,1,0\r\n"
+        + "First doses,3,0\r\n"
+        + "Median days from referral to first dose,4.5,\r\n"
+        + "Follow-ups scored,3,0\r\n"
+        + "Response (%),66.7,\r\n"
+        + "Remission (%),33.3,\r\n"
+        + "Check-ins closed,5,0\r\n"
+        + "Check-ins answered (%),80.0,\r\n");
     assertThat(KpiExports.of("check-ins", report).text())
         .isEqualTo(BOM + "Answered,Not answered,Answered (%)\r\n4,1,80.0\r\n");
     assertThat(KpiExports.of("phq9-by-dose", report).text()).isEqualTo(BOM + "Dose,Check-ins,Median PHQ-9\r\n1,2,12.5\r\n");
@@ -86,7 +114,7 @@ class KpiExportsTest {
   void aTableThatDoesNotExistIsRefusedWithTheNamesThereAre() {
     assertThatThrownBy(() -> KpiExports.of("../../etc/passwd", report(List.of())))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("integration-weeks, missed-windows, referral-to-first-dose, stages, follow-up, check-ins, "
-            + "phq9-by-dose");
+        .hasMessageContaining("trend, integration-weeks, missed-windows, clinicians, referral-to-first-dose, stages, "
+            + "follow-up, check-ins, phq9-by-dose");
   }
 }
