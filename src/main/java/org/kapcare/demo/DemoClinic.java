@@ -40,7 +40,6 @@ import org.springframework.stereotype.Component;
 class DemoClinic implements SmartInitializingSingleton, DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoClinic.class);
-  private static final Duration HISTORY = Duration.ofDays(182);
   /** A running journey's next step is due within this, so queues and the closing-window filter have work today. */
   private static final Duration LONGEST_LEAD = Duration.ofHours(3);
   private static final Set<String> INTEGRATION_STEPS = Set.of("scheduleIntegration", "integrationSession");
@@ -63,8 +62,6 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
     this.clock = clock;
   }
 
-  /** A patient's story and when it began, decided up front so the clinic is the same whatever order it is written in. */
-  private record Patient(PatientStory story, Instant referral, Instant now, boolean finished) {}
 
   @Override
   public void afterSingletonsInstantiated() {
@@ -76,17 +73,22 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
       return;
     }
     long started = System.nanoTime();
-    List<Patient> finished = new ArrayList<>();
-    List<Patient> running = new ArrayList<>();
-    patients(Instant.now().truncatedTo(ChronoUnit.MINUTES)).forEach(p -> (p.finished() ? finished : running).add(p));
-    LOG.info("Demo clinic: writing {} running journeys now, then {} finished ones over the last six months while "
-        + "the app runs (once, into this empty database)", running.size(), finished.size());
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    List<DemoCalendar.Patient> sixMonths = new ArrayList<>();
+    List<DemoCalendar.Patient> running = new ArrayList<>();
+    DemoCalendar.place(new DemoStories(settings.seed()), settings.seed(), settings.finishedJourneys(),
+        settings.runningJourneys(), now, this::sinceReferral)
+        .forEach(p -> (p.kind() == DemoCalendar.Kind.STAGED ? running : sixMonths).add(p));
+    long underWay = sixMonths.stream().filter(p -> p.kind() == DemoCalendar.Kind.UNDER_WAY).count();
+    LOG.info("Demo clinic: writing {} running journeys now, then the last six months while the app runs: {} finished "
+        + "journeys and {} still under way (once, into this empty database)", running.size(), settings.finishedJourneys(),
+        underWay);
     clock.install();
     try {
-      int notifications = write(running, "running", started);
+      int notifications = write(running, now, "running journeys", started);
       LOG.info("Demo clinic: {} running journeys wait in the queues ({} s); log in as coordinator, therapist, "
           + "prescriber, nurse, manager or admin (password demo)", running.size(), seconds(started));
-      finishedJourneys = CompletableFuture.runAsync(() -> writeHistory(finished, notifications, started),
+      finishedJourneys = CompletableFuture.runAsync(() -> writeHistory(sixMonths, now, notifications, started),
           runnable -> new Thread(runnable, "demo-clinic-history").start());
     } catch (RuntimeException e) {
       clock.close();
@@ -94,12 +96,12 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
     }
   }
 
-  private void writeHistory(List<Patient> finished, int notificationsSoFar, long started) {
+  private void writeHistory(List<DemoCalendar.Patient> history, Instant now, int notificationsSoFar, long started) {
     try {
-      int notifications = notificationsSoFar + write(finished, "finished", started);
+      int notifications = notificationsSoFar + write(history, now, "journeys of the last six months", started);
       if (!stopping) {
         LOG.info("Demo clinic ready: {} journeys and {} notifications in {} s", settings.runningJourneys()
-            + settings.finishedJourneys(), notifications, seconds(started));
+            + history.size(), notifications, seconds(started));
       }
     } catch (RuntimeException e) {
       // The app runs on with the history written so far; the log says why the rest is missing.
@@ -126,28 +128,12 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
     }
   }
 
-  private List<Patient> patients(Instant now) {
-    DemoStories stories = new DemoStories(settings.seed());
-    Random placement = new Random(settings.seed());
-    List<Patient> patients = new ArrayList<>();
-    for (int patient = 0; patient < settings.finishedJourneys(); patient++) {
-      PatientStory story = stories.finished(patient);
-      Duration room = HISTORY.minus(story.length()).minus(Duration.ofDays(1));
-      patients.add(new Patient(story, now.minus(HISTORY.minus(fraction(placement, room))), now, true));
-    }
-    for (int running = 0; running < settings.runningJourneys(); running++) {
-      PatientStory story = stories.running(settings.finishedJourneys() + running, running);
-      patients.add(new Patient(story, now.minus(nowInStory(story, placement)), now, false));
-    }
-    return patients;
-  }
-
   /**
    * Each patient is one transaction: those written so far stay, and a restart would skip the demo.
    * {@code kapcare.demo.writers} patients are written side by side, each thread on its own story
    * clock; the first that fails stops the others between two patients.
    */
-  private int write(List<Patient> patients, String kind, long started) {
+  private int write(List<DemoCalendar.Patient> patients, Instant now, String kind, long started) {
     int progressEvery = Math.max(1, patients.size() / 10);
     AtomicInteger next = new AtomicInteger();
     AtomicInteger written = new AtomicInteger();
@@ -161,10 +147,10 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
         work.add(writers.submit(() -> {
           try {
             for (int i = next.getAndIncrement(); i < patients.size() && !stopping && !failed.get(); i = next.getAndIncrement()) {
-              notifications.addAndGet(live(patients.get(i)));
+              notifications.addAndGet(live(patients.get(i), now));
               int done = written.incrementAndGet();
               if (done % progressEvery == 0) {
-                LOG.info("Demo clinic: {} of {} {} journeys written ({} s)", done, patients.size(), kind, seconds(started));
+                LOG.info("Demo clinic: {} of {} {} written ({} s)", done, patients.size(), kind, seconds(started));
               }
             }
           } catch (RuntimeException e) {
@@ -182,7 +168,7 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
       writers.shutdown();
     }
     if (stopping) {
-      LOG.warn("Demo clinic: the app stopped before every {} journey was written; those written stay, and a "
+      LOG.warn("Demo clinic: the app stopped before all {} were written; those written stay, and a "
           + "restart writes no more (delete ./data for the whole demo clinic)", kind);
     }
     return notifications.get();
@@ -202,11 +188,11 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
     }
   }
 
-  private int live(Patient patient) {
+  private int live(DemoCalendar.Patient patient, Instant now) {
     try {
-      return patient.finished()
-          ? teller.finish(patient.story(), patient.referral(), patient.now())
-          : teller.leaveWaiting(patient.story(), patient.referral(), patient.now());
+      return patient.kind() == DemoCalendar.Kind.FINISHED
+          ? teller.finish(patient.story(), patient.referral(), now)
+          : leaveWaiting(patient.story(), patient.referral(), now);
     } catch (RuntimeException e) {
       throw new IllegalStateException("Demo clinic: patient " + patient.story().patientId() + " could not be written: "
           + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + ". A clinic setting may refuse the demo's "
@@ -216,12 +202,24 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
   }
 
   /**
-   * Where in its story a running patient is now: shortly before the step it waits for, or, when it
+   * A story cut at today may wait for a step whose task does not exist yet (a review the window's
+   * deadline opens later today): the patient then waits at the step before, as one who is behind.
+   */
+  private int leaveWaiting(PatientStory story, Instant referral, Instant now) {
+    try {
+      return teller.leaveWaiting(story, referral, now);
+    } catch (StoryTeller.NoOpenTask e) {
+      return leaveWaiting(story.oneStepEarlier().orElseThrow(() -> e), referral, now);
+    }
+  }
+
+  /**
+   * Where in its story a queue's patient is now: shortly before the step it waits for, or, when it
    * waits to book or hold the integration session, 8 hours before that window closes.
    */
-  private Duration nowInStory(PatientStory story, Random placement) {
+  private Duration sinceReferral(PatientStory story, Random placement) {
     Duration lastDone = story.done().get(story.done().size() - 1).at();
-    Duration lead = min(fraction(placement, story.next().at().minus(lastDone)), LONGEST_LEAD);
+    Duration lead = min(DemoCalendar.fraction(placement, story.next().at().minus(lastDone)), LONGEST_LEAD);
     if (INTEGRATION_STEPS.contains(story.next().activityId()) && closingSoon(story).compareTo(lastDone) > 0) {
       return closingSoon(story);
     }
@@ -234,10 +232,6 @@ class DemoClinic implements SmartInitializingSingleton, DisposableBean {
     Instant discharged = Instant.EPOCH;
     Duration window = Duration.between(discharged, windows.open(route, discharged).deadline());
     return story.last("dischargeCheck").at().plus(window).minus(Duration.ofHours(8));
-  }
-
-  private static Duration fraction(Random random, Duration of) {
-    return of.isNegative() ? Duration.ZERO : Duration.ofMinutes((long) (random.nextDouble() * of.toMinutes()));
   }
 
   private static Duration min(Duration a, Duration b) {

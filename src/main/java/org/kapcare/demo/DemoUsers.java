@@ -30,17 +30,27 @@ public class DemoUsers implements ClinicSetupStep {
   private record DemoUser(String id, String firstName, String lastName, ClinicGroup group) {
   }
 
+  /**
+   * One person per group to log in as (the first of each), and more therapists and prescribers, so
+   * that a manager sees how the clinic's load is shared.
+   */
   private static final List<DemoUser> USERS = List.of(
       new DemoUser("coordinator", "Casey", "Coordinator", ClinicGroup.CARE_COORDINATORS),
       new DemoUser("therapist", "Theo", "Therapist", ClinicGroup.THERAPISTS),
       new DemoUser("prescriber", "Priya", "Prescriber", ClinicGroup.PRESCRIBERS),
       new DemoUser("nurse", "Noor", "Nurse", ClinicGroup.NURSES),
-      new DemoUser("manager", "Morgan", "Manager", ClinicGroup.MANAGERS));
+      new DemoUser("manager", "Morgan", "Manager", ClinicGroup.MANAGERS),
+      new DemoUser("therapist-2", "Tess", "Hartmann", ClinicGroup.THERAPISTS),
+      new DemoUser("therapist-3", "Omar", "Haddad", ClinicGroup.THERAPISTS),
+      new DemoUser("prescriber-2", "Lena", "Vogel", ClinicGroup.PRESCRIBERS));
 
-  /** The demo user who works the queue of {@code groupId}. */
-  public static String userOf(String groupId) {
-    return USERS.stream().filter(user -> user.group().id().equals(groupId)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no demo user in group " + groupId)).id();
+  /** The demo user of {@code groupId} who looks after {@code patientId}: always the same one for a patient. */
+  public static String userOf(String groupId, String patientId) {
+    List<DemoUser> members = USERS.stream().filter(user -> user.group().id().equals(groupId)).toList();
+    if (members.isEmpty()) {
+      throw new IllegalArgumentException("no demo user in group " + groupId);
+    }
+    return members.get(Math.floorMod(patientId.hashCode(), members.size())).id();
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.kapcare.demo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A demo patient's journey from referral on, in the order it happens, and how they answer their
@@ -24,6 +25,24 @@ record PatientStory(String patientId, List<StoryStep> steps, List<CheckInReply> 
       stage++;
     }
     return new PatientStory(patientId, steps.subList(0, stage + 1), checkIns);
+  }
+
+  /**
+   * The story as far as it has come {@code sinceReferral} after the referral: the steps done by then,
+   * and the next, which the patient waits for now.
+   */
+  PatientStory underWayAt(Duration sinceReferral) {
+    int next = 1;
+    while (next < steps.size() - 1 && steps.get(next).at().compareTo(sinceReferral) <= 0) {
+      next++;
+    }
+    return new PatientStory(patientId, steps.subList(0, next + 1), checkIns);
+  }
+
+  /** The same patient waiting one step earlier; empty when only the referral would be left done. */
+  Optional<PatientStory> oneStepEarlier() {
+    return steps.size() <= 2 ? Optional.empty()
+        : Optional.of(new PatientStory(patientId, steps.subList(0, steps.size() - 1), checkIns));
   }
 
   /** The step the patient waits for in a story cut by {@link #waitingAt}. */

@@ -50,8 +50,8 @@ class StoryTeller {
   private final TaskService tasks;
   private final ManagementService management;
   private final HistoryService history;
-  /** Who works each task, by activity id: the demo user of its candidate group. */
-  private final Map<String, String> workers = new ConcurrentHashMap<>();
+  /** The group that works each task, by activity id: its first candidate group. */
+  private final Map<String, String> groups = new ConcurrentHashMap<>();
   /** The step of each job definition, by its id. */
   private final Map<String, String> jobSteps = new ConcurrentHashMap<>();
   private final StoryClock clock;
@@ -138,22 +138,31 @@ class StoryTeller {
         case StoryStep.REFERRAL -> journey = runtime.startProcessInstanceByKey(Journeys.CARE_JOURNEY, values).getId();
         case StoryStep.WITHDRAWAL -> runtime.createMessageCorrelation(Journeys.PATIENT_WITHDREW)
             .processInstanceId(journey).correlate();
-        default -> complete(openTask(patientId, step), values);
+        default -> complete(openTask(patientId, step), patientId, values);
       }
     }
     runJobsUntil(journey, patient, clock.now().toInstant());
     return journey;
   }
 
-  private void complete(Task task, Map<String, Object> values) {
-    String user = workers.computeIfAbsent(task.getTaskDefinitionKey(), activity -> DemoUsers.userOf(
+  /** The task's group's demo user who looks after this patient claims and completes it. */
+  private void complete(Task task, String patientId, Map<String, Object> values) {
+    String group = groups.computeIfAbsent(task.getTaskDefinitionKey(), activity ->
         tasks.getIdentityLinksForTask(task.getId()).stream()
             .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
             .map(IdentityLink::getGroupId)
             .findFirst()
-            .orElseThrow(() -> new IllegalStateException("task " + activity + " has no group"))));
+            .orElseThrow(() -> new IllegalStateException("task " + activity + " has no group")));
+    String user = DemoUsers.userOf(group, patientId);
     tasks.claim(task.getId(), user);
     tasks.complete(task.getId(), values);
+  }
+
+  /** The story's next step has no open task at this point of the journey. */
+  static class NoOpenTask extends IllegalStateException {
+    NoOpenTask(String message) {
+      super(message);
+    }
   }
 
   private Task openTask(String patientId, StoryStep step) {
@@ -162,7 +171,7 @@ class StoryTeller {
     if (open.isEmpty()) {
       List<String> waiting = tasks.createTaskQuery().processInstanceBusinessKey(patientId).list().stream()
           .map(Task::getTaskDefinitionKey).toList();
-      throw new IllegalStateException("demo patient " + patientId + " has no open task " + step.activityId()
+      throw new NoOpenTask("demo patient " + patientId + " has no open task " + step.activityId()
           + " at " + clock.now().toInstant() + "; open: " + waiting);
     }
     return open.get(0);

@@ -87,7 +87,7 @@ class DemoClinicIT {
     // The queues are full once the app has started; the six months of history follow while it runs,
     // a tenth at a time. Cockpit must read the history as it grows, so the first tenth is enough (the
     // whole history, 5 minutes on 2 cores, is DemoClinicTest's, written in-process).
-    app.awaitLogLine("finished journeys written", START_UP);
+    app.awaitLogLine("journeys of the last six months written", START_UP);
     browser.logIn("cockpit", "manager");
     WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
     assertThat(kpis.findElements(By.cssSelector("#kapcare-kpi-missed tbody tr"))).as("missed windows").isNotEmpty();

@@ -70,7 +70,8 @@ class DemoClinicTest {
   void finishedJourneysLieInThePastAndRunningOnesWaitNow() {
     assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(Journeys.CARE_JOURNEY).finished().count())
         .isEqualTo(20);
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(Journeys.CARE_JOURNEY).count()).isEqualTo(41);
+    // The queues' 41 and the journeys referred in the last months that are still under way.
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(Journeys.CARE_JOURNEY).count()).isGreaterThan(41);
     Instant now = Instant.now();
     assertThat(history.createHistoricProcessInstanceQuery().startedBefore(Date.from(now.minus(Duration.ofDays(90))))
         .processDefinitionKey(Journeys.CARE_JOURNEY).count()).as("referrals months ago").isPositive();

@@ -1,0 +1,69 @@
+package org.kapcare.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The demo clinic's six months read as a steady clinic, to its last week; no engine needed. */
+class DemoCalendarTest {
+
+  private static final long SEED = 20261121;
+  private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+  private static final int WEEKS = 26;
+
+  private final List<DemoCalendar.Patient> patients =
+      DemoCalendar.place(new DemoStories(SEED), SEED, 300, 0, NOW, (story, random) -> Duration.ZERO);
+
+  /** Integration sessions held per week, this week first, as the history will hold them. */
+  private long[] sessionsPerWeek() {
+    long[] weeks = new long[WEEKS];
+    for (DemoCalendar.Patient patient : patients) {
+      List<StoryStep> written = patient.kind() == DemoCalendar.Kind.FINISHED ? patient.story().steps() : patient.story().done();
+      written.stream().filter(step -> step.activityId().equals("integrationSession")).forEach(step -> {
+        long week = Duration.between(patient.referral().plus(step.at()), NOW).toDays() / 7;
+        if (week < WEEKS) {
+          weeks[(int) week]++;
+        }
+      });
+    }
+    return weeks;
+  }
+
+  @Test
+  void theLastWeeksHoldAsManySessionsAsTheMonthsBefore() {
+    long[] weeks = sessionsPerWeek();
+    long[] sorted = Arrays.copyOfRange(weeks, 0, WEEKS);
+    Arrays.sort(sorted);
+    long median = sorted[WEEKS / 2];
+    assertThat(median).isGreaterThan(30);
+    for (int week = 0; week < WEEKS; week++) {
+      assertThat(weeks[week]).as("sessions %d weeks ago (median %d): %s", week, median, Arrays.toString(weeks))
+          .isBetween(Math.round(median * 0.6), Math.round(median * 1.5));
+    }
+  }
+
+  @Test
+  void theFinishedJourneysAreAsManyAsSetAndEndBeforeTodayAndTheRestWaitAtTheirNextStep() {
+    assertThat(patients).filteredOn(p -> p.kind() == DemoCalendar.Kind.FINISHED).hasSize(300)
+        .allMatch(p -> p.referral().plus(p.story().length()).isBefore(NOW.minus(Duration.ofDays(1))));
+    assertThat(patients).filteredOn(p -> p.kind() == DemoCalendar.Kind.UNDER_WAY).hasSizeGreaterThan(100)
+        .allMatch(p -> p.story().done().stream().allMatch(step -> !p.referral().plus(step.at()).isAfter(NOW)))
+        .allMatch(p -> p.referral().plus(p.story().next().at()).isAfter(NOW)
+            || p.story().next() == p.story().steps().get(p.story().steps().size() - 1));
+    assertThat(patients).extracting(p -> p.story().patientId()).doesNotHaveDuplicates();
+    assertThat(patients).allMatch(p -> !p.referral().isBefore(NOW.minus(DemoCalendar.HISTORY).minus(DemoCalendar.LEAD_IN)));
+  }
+
+  @Test
+  void theQueuesOwnPatientsComeOnTopWithIdsOfTheirOwn() {
+    List<DemoCalendar.Patient> withQueues =
+        DemoCalendar.place(new DemoStories(SEED), SEED, 20, 41, NOW, (story, random) -> Duration.ofHours(1));
+    assertThat(withQueues).filteredOn(p -> p.kind() == DemoCalendar.Kind.STAGED).hasSize(41)
+        .allMatch(p -> p.referral().equals(NOW.minus(Duration.ofHours(1))));
+    assertThat(withQueues).extracting(p -> p.story().patientId()).doesNotHaveDuplicates();
+  }
+}
