@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -61,12 +62,17 @@ public record InsightTargets(
     return Map.copyOf(steps);
   }
 
+  /**
+   * Step ids are kept in lower case: an environment variable ({@code KAPCARE_INSIGHT_STEPS_MEDICALCLEARANCE})
+   * cannot carry the model's camel case, and no two steps of the models differ by case alone.
+   */
   public InsightTargets {
-    Map<String, String> merged = new LinkedHashMap<>(DEFAULT_STEPS);
-    merged.putAll(steps);
+    Map<String, String> merged = new LinkedHashMap<>();
+    DEFAULT_STEPS.forEach((step, target) -> merged.put(key(step), target));
+    steps.forEach((step, target) -> merged.put(key(step), target.trim()));
     merged.forEach(InsightTargets::check);
     steps = Map.copyOf(merged);
-    appointmentSteps = List.copyOf(appointmentSteps);
+    appointmentSteps = appointmentSteps.stream().map(InsightTargets::key).toList();
     if (!(toleratedShareOverTarget >= 0 && toleratedShareOverTarget < 1)) {
       throw new IllegalArgumentException(
           "kapcare.insight.tolerated-share-over-target must be from 0 up to (not including) 1, was " + toleratedShareOverTarget);
@@ -94,11 +100,20 @@ public record InsightTargets(
 
   /** The staff time allowed on {@code step}; null when its target is its due date or it has none. */
   public Duration staffTime(String step) {
-    String target = steps.getOrDefault(step, NONE);
+    String target = steps.getOrDefault(key(step), NONE);
     return target.equals(DUE_DATE) || target.equals(NONE) ? null : Duration.parse(target);
   }
 
   public boolean byDueDate(String step) {
-    return DUE_DATE.equals(steps.get(step));
+    return DUE_DATE.equals(steps.get(key(step)));
+  }
+
+  /** Whether {@code step}'s task waits for a booked appointment. */
+  public boolean waitsForAppointment(String step) {
+    return appointmentSteps.contains(key(step));
+  }
+
+  static String key(String step) {
+    return step.toLowerCase(Locale.ROOT);
   }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The tasks of a process's steps against the clinic's targets ({@link InsightTargets}): one
  * aggregate over Camunda's task history, whose rows carry the due and follow-up dates the
  * activity history lacks. Which steps wait for an appointment and what each may take are bound
- * parameters, never SQL text. Times are epoch seconds, the one timestamp arithmetic H2 and
+ * parameters, never SQL text; steps are matched in lower case, as the settings keep them. Times are epoch seconds, the one timestamp arithmetic H2 and
  * PostgreSQL share.
  */
 @Component
@@ -79,12 +79,12 @@ class TaskTimesQuery {
   }
 
   private static String in(Collection<String> steps) {
-    return steps.isEmpty() ? "1 = 0" : "t.TASK_DEF_KEY_ IN (" + String.join(", ", Collections.nCopies(steps.size(), "?")) + ")";
+    return steps.isEmpty() ? "1 = 0" : "LOWER(t.TASK_DEF_KEY_) IN (" + String.join(", ", Collections.nCopies(steps.size(), "?")) + ")";
   }
 
   private static String allowedSeconds(Map<String, Duration> allowed) {
     return allowed.isEmpty() ? "CAST(NULL AS DOUBLE PRECISION)"
-        : "CASE t.TASK_DEF_KEY_ " + String.join(" ", Collections.nCopies(allowed.size(), "WHEN ? THEN CAST(? AS DOUBLE PRECISION)"))
+        : "CASE LOWER(t.TASK_DEF_KEY_) " + String.join(" ", Collections.nCopies(allowed.size(), "WHEN ? THEN CAST(? AS DOUBLE PRECISION)"))
             + " END";
   }
 
@@ -106,7 +106,7 @@ class TaskTimesQuery {
     Double share = Kpis.share(over, judged);
     Duration allowed = targets.staffTime(step);
     String target = targets.byDueDate(step) ? "by its due date" : allowed == null ? null : "within " + words(allowed)
-        + (targets.appointmentSteps().contains(step) ? " of the appointment" : "");
+        + (targets.waitsForAppointment(step) ? " of the appointment" : "");
     String verdict = target == null || share == null ? TaskTimes.NO_TARGET
         : share <= targets.toleratedShareOverTarget() ? TaskTimes.ON_TARGET
         : share <= 2 * targets.toleratedShareOverTarget() ? TaskTimes.NEAR : TaskTimes.OVER;

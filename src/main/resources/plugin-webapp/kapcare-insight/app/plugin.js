@@ -80,10 +80,14 @@ function figureLines(activity, metricName) {
   return lines;
 }
 
-/** Gateways take no time and their counts repeat their flows'; events are shown by how often they happened. */
+/**
+ * Tasks and called processes carry figures; of the events only those attached to a step (a missed
+ * window, a reminder) and only as counts: the rest repeat their neighbours' figures and crowd them.
+ */
 function shownFor(activity, metricName) {
   const type = activity.type || "";
-  return !type.endsWith("Gateway") && (metricName === "count" || !type.endsWith("Event"));
+  return type.endsWith("Task") || type === "callActivity" || type === "subProcess"
+    || (metricName === "count" && type === "boundaryEvent");
 }
 
 /** Everything about a step in words, for the figure's tooltip. */
@@ -312,7 +316,8 @@ function change(now, before, { format, higherIsBetter }) {
     return el("span", { class: "kapcare-trend-none" }, "–");
   }
   const delta = now - before;
-  if (Math.abs(delta) < 1e-9) {
+  // A change too small to show in the figure's own unit ("0 points") is no change.
+  if (format(Math.abs(delta)) === format(0)) {
     return el("span", { class: "kapcare-trend-same" }, "→ same");
   }
   const better = higherIsBetter === undefined ? null : (delta > 0) === higherIsBetter;
@@ -320,7 +325,7 @@ function change(now, before, { format, higherIsBetter }) {
     `${delta > 0 ? "▲" : "▼"} ${format(Math.abs(delta))}`);
 }
 
-const points = share => `${Math.round(share * 100)} points`;
+const points = share => (Math.round(share * 100) === 1 ? "1 point" : `${Math.round(share * 100)} points`);
 const count = n => String(n);
 
 function trendTable(kpis) {
@@ -519,6 +524,8 @@ function renderKpis(node) {
   node.replaceChildren(section);
   const from = section.querySelector("#kapcare-kpis-from");
   const to = section.querySelector("#kapcare-kpis-to");
+  // The dashboard opens on the last three months, so that the trend compares a full quarter with the one before.
+  [, from.value, to.value] = quickRanges().find(([label]) => label === "Last 3 months");
   quickRanges().forEach(([label, first, last]) => {
     const button = el("button", { type: "button", class: "btn btn-default btn-xs" }, label);
     button.addEventListener("click", () => {

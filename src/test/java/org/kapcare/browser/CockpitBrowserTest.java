@@ -98,6 +98,10 @@ class CockpitBrowserTest extends JourneyDriver {
     assertThat(browser.visible(figure("consultation")).getAttribute("title"))
         .contains("Target: within 4 h of the appointment", "Waiting for the booked appointment", "(planned)");
 
+    // Gateways and the start carry no figure: theirs repeat their neighbours' and crowd them.
+    assertThat(browser.driver().findElements(figure("safetyScreen"))).isEmpty();
+    assertThat(browser.driver().findElements(figure("referral"))).isEmpty();
+
     new Select(browser.visible(By.id("kapcare-heatmap-metric"))).selectByVisibleText("Average time spent");
     browser.until(ExpectedConditions.textMatches(figure("consultation"), Pattern.compile("^.+\\n.+ booked\\n\\d+% over$")));
     browser.screenshot("heatmap");

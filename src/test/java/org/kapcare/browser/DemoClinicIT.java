@@ -37,6 +37,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * What a newcomer sees: the packaged application started in its own JVM on a fresh H2 database,
@@ -90,12 +91,22 @@ class DemoClinicIT {
     app.awaitLogLine("journeys of the last six months written", START_UP);
     browser.logIn("cockpit", "manager");
     WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
+    // The missed windows are a page of their own, loaded after the KPIs.
+    browser.visible(By.cssSelector("#kapcare-missed[data-kapcare-loaded='true']"));
     assertThat(kpis.findElements(By.cssSelector("#kapcare-kpi-missed tbody tr"))).as("missed windows").isNotEmpty();
     assertThat(kpis.findElement(By.cssSelector("#kapcare-kpi-missed tbody tr td:nth-child(3)")).getText())
         .as("when a window closed, as the clinic reads it").matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
     assertThat(browser.visible(By.id("kapcare-kpi-first-dose")).getText()).startsWith("Median");
     browser.scrollTo(kpis);
     browser.screenshot("cockpit-dashboard-kpis");
+    browser.scrollTo(browser.visible(By.id("kapcare-kpi-trend")));
+    browser.screenshot("cockpit-kpi-trend-and-chart");
+    WebElement therapists = browser.visible(By.id("kapcare-kpi-therapists"));
+    assertThat(therapists.getText()).as("the load by name").contains("Theo Therapist", "Tess Hartmann", "Omar Haddad");
+    browser.scrollTo(browser.visible(By.id("kapcare-missed")));
+    browser.screenshot("cockpit-kpi-missed-windows");
+    browser.scrollTo(browser.visible(By.id("kapcare-export-clinicians")));
+    browser.screenshot("cockpit-kpi-clinicians");
 
     for (String processKey : List.of("care-journey", "dosing-session")) {
       browser.open("/camunda/app/cockpit/default/#/processes");
@@ -103,6 +114,9 @@ class DemoClinicIT {
       browser.visible(By.cssSelector("#kapcare-heatmap-panel[data-kapcare-loaded='true']"));
       List<WebElement> heat = browser.driver().findElements(By.cssSelector(".kapcare-heat"));
       assertThat(heat).as("activities coloured in " + processKey).hasSizeGreaterThan(8);
+      // The figures a manager reads against the targets: time spent, with the booked waits apart.
+      new Select(browser.visible(By.id("kapcare-heatmap-metric"))).selectByVisibleText("Average time spent");
+      browser.visible(By.cssSelector(".kapcare-heat-booked"));
       browser.screenshot("cockpit-heatmap-" + processKey);
     }
   }

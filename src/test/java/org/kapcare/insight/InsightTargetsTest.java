@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The clinic's targets: the protocol's defaults, a clinic's own over them, and settings refused in words. */
 class InsightTargetsTest {
@@ -58,5 +62,24 @@ class InsightTargetsTest {
     assertThat(TaskTimesQuery.words(Duration.ofDays(14))).isEqualTo("14 days");
     assertThat(TaskTimesQuery.words(Duration.ofMinutes(90))).isEqualTo("90 min");
     assertThat(TaskTimesQuery.words(Duration.ofHours(36))).isEqualTo("36 h");
+  }
+
+  /** As a clinic writes them: in application.yaml with the model's ids, or as environment variables in capitals. */
+  @Test
+  void settingsBindFromYamlNamesAndFromEnvironmentVariables() {
+    InsightTargets yaml = bind(Map.of("kapcare.insight.steps.medicalClearance", "P7D",
+        "kapcare.insight.steps[dischargeSummary]", "none", "kapcare.insight.tolerated-share-over-target", "0.05"));
+    assertThat(yaml.staffTime("medicalClearance")).isEqualTo(Duration.ofDays(7));
+    assertThat(yaml.staffTime("dischargeSummary")).isNull();
+    assertThat(yaml.toleratedShareOverTarget()).isEqualTo(0.05);
+    assertThat(yaml.waitsForAppointment("integrationSession")).isTrue();
+
+    InsightTargets environment = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource("env",
+        Map.of("KAPCARE_INSIGHT_STEPS_MEDICALCLEARANCE", "P3D")))).bindOrCreate("kapcare.insight", InsightTargets.class);
+    assertThat(environment.staffTime("medicalClearance")).isEqualTo(Duration.ofDays(3));
+  }
+
+  private static InsightTargets bind(Map<String, String> properties) {
+    return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("kapcare.insight", InsightTargets.class);
   }
 }
