@@ -40,7 +40,7 @@ public class DemoUsers implements ClinicSetupStep {
       new DemoUser("prescriber", "Priya", "Prescriber", ClinicGroup.PRESCRIBERS),
       new DemoUser("nurse", "Noor", "Nurse", ClinicGroup.NURSES),
       new DemoUser("manager", "Morgan", "Manager", ClinicGroup.MANAGERS),
-      new DemoUser("therapist-2", "Tess", "Hartmann", ClinicGroup.THERAPISTS),
+      new DemoUser("therapist-2", "Sam", "Okafor", ClinicGroup.THERAPISTS),
       new DemoUser("therapist-3", "Omar", "Haddad", ClinicGroup.THERAPISTS),
       new DemoUser("prescriber-2", "Lena", "Vogel", ClinicGroup.PRESCRIBERS));
 

@@ -338,15 +338,17 @@ class InsightQueriesTest extends JourneyDriver {
 
   /**
    * The therapists and prescribers of the directory by name: Tess held one integration session, a
-   * day after its window, and holds a booking past its due date; the demo's Theo and Priya did no
-   * task here.
+   * day after its window, and holds a booking past its due date; the demo's users did no task here.
    */
   @Test
   void theLoadOfEachTherapistAndPrescriberByName() {
     moveClockTo(Instant.parse("2026-12-07T09:00:00Z"));
     assertThat(kpis.report(NOVEMBER_DECEMBER).clinicians()).containsExactly(
+        new Kpis.Clinician("therapists", "therapist-3", "Omar Haddad", 0, 0, 0, 0, 0, null),
+        new Kpis.Clinician("therapists", "therapist-2", "Sam Okafor", 0, 0, 0, 0, 0, null),
         new Kpis.Clinician("therapists", THERAPIST, "Tess Hartmann", 1, 1, 1, 1, 0, 0.0),
         new Kpis.Clinician("therapists", "therapist", "Theo Therapist", 0, 0, 0, 0, 0, null),
+        new Kpis.Clinician("prescribers", "prescriber-2", "Lena Vogel", 0, 0, 0, 0, 0, null),
         new Kpis.Clinician("prescribers", "prescriber", "Priya Prescriber", 0, 0, 0, 0, 0, null));
   }
 

@@ -74,7 +74,7 @@ class InsightTargetsTest {
     assertThat(yaml.toleratedShareOverTarget()).isEqualTo(0.05);
     assertThat(yaml.waitsForAppointment("integrationSession")).isTrue();
 
-    InsightTargets environment = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource("env",
+    InsightTargets environment = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource("systemEnvironment",
         Map.of("KAPCARE_INSIGHT_STEPS_MEDICALCLEARANCE", "P3D")))).bindOrCreate("kapcare.insight", InsightTargets.class);
     assertThat(environment.staffTime("medicalClearance")).isEqualTo(Duration.ofDays(3));
   }
