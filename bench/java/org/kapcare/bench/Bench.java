@@ -59,7 +59,7 @@ public final class Bench {
     benchmarks.put("queue", new CoordinatorQueue(quick ? 3_000 : 100_000, quick ? 30 : 200)::run);
     benchmarks.put("chart", new PatientChartOpening(quick ? 3_000 : 100_000, quick ? 30 : 200)::run);
     // Quick: PostgreSQL only, the clinics' database; on H2 the copying alone takes minutes.
-    benchmarks.put("insight", new InsightQueries(quick ? 30_000 : 1_000_000, quick ? 20 : 110,
+    benchmarks.put("insight", new InsightQueries(quick ? 30_000 : 1_000_000, quick ? 20 : 80,
         quick || options.contains("postgres-only"))::run);
     // Quick: the guards' journeys over REST take turns for 6 s (a journey takes 1 to 4 s there).
     benchmarks.put("throughput", new JourneyThroughput(quick ? Duration.ofSeconds(3) : Duration.ofSeconds(20),

@@ -38,11 +38,13 @@ public class ActivityHeatmap {
   private final JdbcTemplate jdbc;
   private final RepositoryService repository;
   private final TaskTimesQuery taskTimes;
+  private final InsightTargets targets;
 
-  ActivityHeatmap(JdbcTemplate jdbc, RepositoryService repository, TaskTimesQuery taskTimes) {
+  ActivityHeatmap(JdbcTemplate jdbc, RepositoryService repository, TaskTimesQuery taskTimes, InsightTargets targets) {
     this.jdbc = jdbc;
     this.repository = repository;
     this.taskTimes = taskTimes;
+    this.targets = targets;
   }
 
   /** Whether any version of a process with this key is deployed. */
@@ -55,10 +57,14 @@ public class ActivityHeatmap {
     Map<String, FlowNode> shapes = latestModel(processDefinitionKey);
     Map<String, TaskTimes> tasks = taskTimes.of(processDefinitionKey, range, EngineClock.now());
     return jdbc.query(HEAT, (row, n) -> {
-      FlowNode shape = shapes.get(row.getString(1));
-      return new ActivityHeat(row.getString(1), shape == null ? null : shape.getName(),
-          shape == null ? null : shape.getElementType().getTypeName(), row.getLong(2), row.getLong(3),
-          Sql.millis(row, 4), Sql.millis(row, 5), tasks.get(row.getString(1)));
+      String activityId = row.getString(1);
+      FlowNode shape = shapes.get(activityId);
+      Long averageMs = Sql.millis(row, 4);
+      Long p90Ms = Sql.millis(row, 5);
+      TaskTimes task = tasks.get(activityId);
+      return new ActivityHeat(activityId, shape == null ? null : shape.getName(),
+          shape == null ? null : shape.getElementType().getTypeName(), row.getLong(2), row.getLong(3), averageMs, p90Ms,
+          task == null || targets.waitsForAppointment(activityId) ? task : task.withStaffWait(averageMs, p90Ms));
     }, processDefinitionKey, Timestamp.from(range.start()), Timestamp.from(range.end()));
   }
 

@@ -23,4 +23,15 @@ public record TaskTimes(String target, Long targetMs, long judged, long overTarg
   public static final String NEAR = "near";
   public static final String OVER = "over";
   public static final String NO_TARGET = "no-target";
+
+  /** The same with the waits of a step that waits for a booked appointment. */
+  TaskTimes withWaits(Long appointmentAverageMs, Long appointmentP90Ms, Long staffAverageMs, Long staffP90Ms) {
+    return new TaskTimes(target, targetMs, judged, overTarget, shareOverTarget, verdict, appointmentAverageMs,
+        appointmentP90Ms, staffAverageMs, staffP90Ms);
+  }
+
+  /** The same for a step that waits for no appointment: its wait for staff is its whole time. */
+  TaskTimes withStaffWait(Long averageMs, Long p90Ms) {
+    return withWaits(null, null, averageMs, p90Ms);
+  }
 }

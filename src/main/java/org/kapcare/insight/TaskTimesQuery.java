@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The tasks of a process's steps against the clinic's targets ({@link InsightTargets}): one
- * aggregate over Camunda's task history, whose rows carry the due and follow-up dates the
+ * The tasks of a process's steps against the clinic's targets ({@link InsightTargets}): two
+ * aggregates over Camunda's task history, whose rows carry the due and follow-up dates the
  * activity history lacks. Which steps wait for an appointment and what each may take are bound
  * parameters, never SQL text; steps are matched in lower case, as the settings keep them. Times are epoch seconds, the one timestamp arithmetic H2 and
  * PostgreSQL share.
@@ -27,54 +27,76 @@ import org.springframework.stereotype.Component;
 class TaskTimesQuery {
 
   /**
-   * Innermost, each task's times; then when its wait for staff began (its start, or its booked
-   * appointment when later) and when it would be over target; then per step.
+   * Each task of the process started in the range with its times: start, end, due date and, for a
+   * step that waits for one, its booked appointment (the follow-up date, else the due date).
    */
-  private static final String TIMES = """
-      SELECT y.step, COUNT(y.e),
-             AVG(y.planned), PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY y.planned),
-             AVG(y.staff), PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY y.staff),
+  private static final String TASKS = """
+      SELECT t.TASK_DEF_KEY_ AS step,
+             CAST(EXTRACT(EPOCH FROM t.START_TIME_) AS DOUBLE PRECISION) AS s,
+             CAST(EXTRACT(EPOCH FROM t.END_TIME_) AS DOUBLE PRECISION) AS e,
+             CAST(EXTRACT(EPOCH FROM t.DUE_DATE_) AS DOUBLE PRECISION) AS due,
+             CASE WHEN %s THEN CAST(EXTRACT(EPOCH FROM COALESCE(t.FOLLOW_UP_DATE_, t.DUE_DATE_))
+                  AS DOUBLE PRECISION) END AS a%s
+        FROM ACT_HI_TASKINST t
+       WHERE t.PROC_DEF_KEY_ = ? AND t.START_TIME_ >= ? AND t.START_TIME_ < ?%s
+      """;
+
+  /**
+   * Per step, the tasks judged against the target and those over it: when each would be over
+   * target (its due date, or the start of its wait for staff plus the time allowed), compared with
+   * its end or, while it is open, now. Sums only, so the database groups without sorting.
+   */
+  private static final String JUDGED = """
+      SELECT y.step,
              SUM(CASE WHEN y.over_at IS NOT NULL AND (y.e IS NOT NULL OR y.now_s > y.over_at) THEN 1 ELSE 0 END),
              SUM(CASE WHEN y.over_at IS NOT NULL AND COALESCE(y.e, y.now_s) > y.over_at THEN 1 ELSE 0 END)
-        FROM (SELECT x.step, x.e, x.now_s,
-                     CASE WHEN x.e IS NULL OR x.a IS NULL THEN NULL WHEN x.a <= x.s THEN 0
-                          WHEN x.e < x.a THEN x.e - x.s ELSE x.a - x.s END AS planned,
-                     CASE WHEN x.e IS NULL THEN NULL WHEN x.a IS NULL OR x.a <= x.s THEN x.e - x.s
-                          WHEN x.e > x.a THEN x.e - x.a ELSE 0 END AS staff,
+        FROM (SELECT x.step, x.e, CAST(? AS DOUBLE PRECISION) AS now_s,
                      CASE WHEN x.by_due = 1 THEN x.due
                           WHEN x.allowed IS NOT NULL THEN CASE WHEN x.a > x.s THEN x.a ELSE x.s END + x.allowed
                      END AS over_at
-                FROM (SELECT t.TASK_DEF_KEY_ AS step,
-                             CAST(EXTRACT(EPOCH FROM t.START_TIME_) AS DOUBLE PRECISION) AS s,
-                             CAST(EXTRACT(EPOCH FROM t.END_TIME_) AS DOUBLE PRECISION) AS e,
-                             CAST(EXTRACT(EPOCH FROM t.DUE_DATE_) AS DOUBLE PRECISION) AS due,
-                             CASE WHEN %s THEN CAST(EXTRACT(EPOCH FROM COALESCE(t.FOLLOW_UP_DATE_, t.DUE_DATE_))
-                                  AS DOUBLE PRECISION) END AS a,
-                             CASE WHEN %s THEN 1 ELSE 0 END AS by_due,
-                             %s AS allowed,
-                             CAST(? AS DOUBLE PRECISION) AS now_s
-                        FROM ACT_HI_TASKINST t
-                       WHERE t.PROC_DEF_KEY_ = ? AND t.START_TIME_ >= ? AND t.START_TIME_ < ?) x) y
+                FROM (%s) x) y
+       GROUP BY y.step
+      """;
+
+  /**
+   * For the steps that wait for an appointment only, the finished tasks' planned wait (start to
+   * appointment, or to the end when done before it) and wait for staff (the rest). Other steps'
+   * wait for staff is their whole time, which the activity figures already hold: the percentiles'
+   * sorts stay on these steps' rows.
+   */
+  private static final String WAITS = """
+      SELECT y.step, AVG(y.planned), PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY y.planned),
+             AVG(y.staff), PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY y.staff)
+        FROM (SELECT x.step,
+                     CASE WHEN x.a <= x.s THEN 0 WHEN x.e < x.a THEN x.e - x.s ELSE x.a - x.s END AS planned,
+                     CASE WHEN x.a <= x.s THEN x.e - x.s WHEN x.e > x.a THEN x.e - x.a ELSE 0 END AS staff
+                FROM (%s) x
+               WHERE x.e IS NOT NULL AND x.a IS NOT NULL) y
        GROUP BY y.step
       """;
 
   private final JdbcTemplate jdbc;
   private final InsightTargets targets;
-  private final String sql;
-  private final List<Object> stepParameters = new ArrayList<>();
+  private final String judged;
+  private final String waits;
+  /** The bound values of the steps' settings, in the order the SQL names them. */
+  private final List<Object> judgedSteps = new ArrayList<>();
 
   TaskTimesQuery(JdbcTemplate jdbc, InsightTargets targets) {
     this.jdbc = jdbc;
     this.targets = targets;
     Map<String, Duration> allowed = targets.steps().keySet().stream().filter(step -> targets.staffTime(step) != null)
-        .sorted().collect(Collectors.toMap(step -> step, targets::staffTime, (a, b) -> a, TreeMap::new));
+        .collect(Collectors.toMap(step -> step, targets::staffTime, (a, b) -> a, TreeMap::new));
     List<String> byDue = targets.steps().keySet().stream().filter(targets::byDueDate).sorted().toList();
-    sql = TIMES.formatted(in(targets.appointmentSteps()), in(byDue), allowedSeconds(allowed));
-    stepParameters.addAll(targets.appointmentSteps());
-    stepParameters.addAll(byDue);
+    String appointment = in(targets.appointmentSteps());
+    judged = JUDGED.formatted(TASKS.formatted(appointment, ", CASE WHEN " + in(byDue) + " THEN 1 ELSE 0 END AS by_due, "
+        + allowedSeconds(allowed) + " AS allowed", ""));
+    waits = WAITS.formatted(TASKS.formatted(appointment, "", " AND " + appointment));
+    judgedSteps.addAll(targets.appointmentSteps());
+    judgedSteps.addAll(byDue);
     allowed.forEach((step, duration) -> {
-      stepParameters.add(step);
-      stepParameters.add((double) duration.toSeconds());
+      judgedSteps.add(step);
+      judgedSteps.add((double) duration.toSeconds());
     });
   }
 
@@ -88,21 +110,34 @@ class TaskTimesQuery {
             + " END";
   }
 
-  /** Per step id, its tasks started in the range against its target, as of {@code now}. */
+  /**
+   * Per step id, its tasks started in the range against its target, as of {@code now}. The waits
+   * are left empty for a step that waits for no appointment: its whole time is its wait for staff
+   * ({@link TaskTimes#withStaffWait}).
+   */
   Map<String, TaskTimes> of(String processDefinitionKey, InsightRange range, Instant now) {
-    List<Object> parameters = new ArrayList<>(stepParameters);
-    parameters.addAll(List.of(now.getEpochSecond(), processDefinitionKey, Timestamp.from(range.start()),
-        Timestamp.from(range.end())));
+    List<Object> process = List.of(processDefinitionKey, Timestamp.from(range.start()), Timestamp.from(range.end()));
+    List<Object> judgedParameters = new ArrayList<>();
+    judgedParameters.add(now.getEpochSecond());
+    judgedParameters.addAll(judgedSteps);
+    judgedParameters.addAll(process);
     Map<String, TaskTimes> times = new HashMap<>();
-    jdbc.query(sql, row -> {
-      times.put(row.getString(1), times(row.getString(1), row));
-    }, parameters.toArray());
+    jdbc.query(judged, row -> {
+      times.put(row.getString(1), judged(row.getString(1), row.getLong(2), row.getLong(3)));
+    }, judgedParameters.toArray());
+    List<Object> waitParameters = new ArrayList<>(targets.appointmentSteps());
+    waitParameters.addAll(process);
+    waitParameters.addAll(targets.appointmentSteps());
+    jdbc.query(waits, row -> {
+      TaskTimes judged = times.get(row.getString(1));
+      if (judged != null) {
+        times.put(row.getString(1), judged.withWaits(seconds(row, 2), seconds(row, 3), seconds(row, 4), seconds(row, 5)));
+      }
+    }, waitParameters.toArray());
     return times;
   }
 
-  private TaskTimes times(String step, ResultSet row) throws SQLException {
-    long judged = row.getLong(7);
-    long over = row.getLong(8);
+  private TaskTimes judged(String step, long judged, long over) {
     Double share = Kpis.share(over, judged);
     Duration allowed = targets.staffTime(step);
     String target = targets.byDueDate(step) ? "by its due date" : allowed == null ? null : "within " + words(allowed)
@@ -111,7 +146,7 @@ class TaskTimesQuery {
         : share <= targets.toleratedShareOverTarget() ? TaskTimes.ON_TARGET
         : share <= 2 * targets.toleratedShareOverTarget() ? TaskTimes.NEAR : TaskTimes.OVER;
     return new TaskTimes(target, allowed == null ? null : allowed.toMillis(), judged, over, share, verdict,
-        seconds(row, 3), seconds(row, 4), seconds(row, 5), seconds(row, 6));
+        null, null, null, null);
   }
 
   /** Seconds in the column as whole milliseconds. */
