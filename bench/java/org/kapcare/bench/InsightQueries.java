@@ -120,6 +120,15 @@ final class InsightQueries {
       BenchReport.add(section, "KPIs (every query, the period before too), p50 / max of " + RUNS,
           timings(base + "/api/insight/kpis"), "ms");
       kpiQueries(section, app);
+      if (database.equals("PostgreSQL")) {
+        // Where the heatmaps' time goes: each statement over 50 ms with its plan, actual rows and times.
+        ActivityHeatmap heatmap = app.getBean(ActivityHeatmap.class);
+        InsightRange lastSixMonths = InsightRange.of(null, null, ZoneOffset.UTC, Instant.now());
+        PostgresStatements.explained(jdbc, 50, () -> List.of("care-journey", "dosing-session").stream()
+            .map(key -> heatmap.of(key, lastSixMonths)).toList());
+        BenchReport.note(section, "Plans of the heatmaps' statements over 50 ms (EXPLAIN ANALYZE by auto_explain): "
+            + "target/bench/insight-postgres/server.log.");
+      }
       String after = URLEncoder.encode(LocalDate.now(ZoneOffset.UTC).minusMonths(6) + "T00:00:00.000+0000",
           StandardCharsets.UTF_8);
       for (String key : List.of("care-journey", "dosing-session")) {

@@ -55,7 +55,7 @@ public class ActivityHeatmap {
   /** Each activity's runs in the range; a task's also against the clinic's target for its step, as of now. */
   public List<ActivityHeat> of(String processDefinitionKey, InsightRange range) {
     Map<String, FlowNode> shapes = latestModel(processDefinitionKey);
-    Map<String, TaskTimes> tasks = taskTimes.of(processDefinitionKey, range, EngineClock.now());
+    Map<String, TaskTimes> tasks = taskTimes.of(processDefinitionKey, range, EngineClock.now(), shapes.keySet());
     return jdbc.query(HEAT, (row, n) -> {
       String activityId = row.getString(1);
       FlowNode shape = shapes.get(activityId);

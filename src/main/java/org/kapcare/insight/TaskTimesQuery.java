@@ -11,8 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The tasks of a process's steps against the clinic's targets ({@link InsightTargets}): two
  * aggregates over Camunda's task history, whose rows carry the due and follow-up dates the
  * activity history lacks. Which steps wait for an appointment and what each may take are bound
- * parameters, never SQL text; steps are matched in lower case, as the settings keep them. Times are epoch seconds, the one timestamp arithmetic H2 and
+ * parameters, never SQL text. Times are epoch seconds, the one timestamp arithmetic H2 and
  * PostgreSQL share.
  */
 @Component
@@ -29,6 +27,9 @@ class TaskTimesQuery {
   /**
    * Each task of the process started in the range with its times: start, end, due date and, for a
    * step that waits for one, its booked appointment (the follow-up date, else the due date).
+   * {@code OFFSET 0 ROWS} keeps PostgreSQL from folding a derived table into the one above, which
+   * would work out each of its columns again wherever that one names it (a third of the dosing
+   * session's heatmap time at a million activity instances).
    */
   private static final String TASKS = """
       SELECT t.TASK_DEF_KEY_ AS step,
@@ -39,6 +40,7 @@ class TaskTimesQuery {
                   AS DOUBLE PRECISION) END AS a%s
         FROM ACT_HI_TASKINST t
        WHERE t.PROC_DEF_KEY_ = ? AND t.START_TIME_ >= ? AND t.START_TIME_ < ?%s
+      OFFSET 0 ROWS
       """;
 
   /**
@@ -54,7 +56,8 @@ class TaskTimesQuery {
                      CASE WHEN x.by_due = 1 THEN x.due
                           WHEN x.allowed IS NOT NULL THEN CASE WHEN x.a > x.s THEN x.a ELSE x.s END + x.allowed
                      END AS over_at
-                FROM (%s) x) y
+                FROM (%s) x
+              OFFSET 0 ROWS) y
        GROUP BY y.step
       """;
 
@@ -71,64 +74,72 @@ class TaskTimesQuery {
                      CASE WHEN x.a <= x.s THEN 0 WHEN x.e < x.a THEN x.e - x.s ELSE x.a - x.s END AS planned,
                      CASE WHEN x.a <= x.s THEN x.e - x.s WHEN x.e > x.a THEN x.e - x.a ELSE 0 END AS staff
                 FROM (%s) x
-               WHERE x.e IS NOT NULL AND x.a IS NOT NULL) y
+               WHERE x.e IS NOT NULL AND x.a IS NOT NULL
+              OFFSET 0 ROWS) y
        GROUP BY y.step
       """;
 
   private final JdbcTemplate jdbc;
   private final InsightTargets targets;
-  private final String judged;
-  private final String waits;
-  /** The bound values of the steps' settings, in the order the SQL names them. */
-  private final List<Object> judgedSteps = new ArrayList<>();
 
   TaskTimesQuery(JdbcTemplate jdbc, InsightTargets targets) {
     this.jdbc = jdbc;
     this.targets = targets;
-    Map<String, Duration> allowed = targets.steps().keySet().stream().filter(step -> targets.staffTime(step) != null)
-        .collect(Collectors.toMap(step -> step, targets::staffTime, (a, b) -> a, TreeMap::new));
-    List<String> byDue = targets.steps().keySet().stream().filter(targets::byDueDate).sorted().toList();
-    String appointment = in(targets.appointmentSteps());
-    judged = JUDGED.formatted(TASKS.formatted(appointment, ", CASE WHEN " + in(byDue) + " THEN 1 ELSE 0 END AS by_due, "
-        + allowedSeconds(allowed) + " AS allowed", ""));
-    waits = WAITS.formatted(TASKS.formatted(appointment, "", " AND " + appointment));
-    judgedSteps.addAll(targets.appointmentSteps());
+  }
+
+  /**
+   * The two statements for a model's steps, named exactly as the model does (the settings' ids
+   * are in lower case), so that the database compares step ids as they are stored.
+   */
+  private record Statements(String judged, List<Object> judgedSteps, String waits, List<String> appointment) {}
+
+  private Statements statements(Collection<String> modelSteps) {
+    List<String> steps = modelSteps.stream().sorted().toList();
+    List<String> appointment = steps.stream().filter(targets::waitsForAppointment).toList();
+    List<String> byDue = steps.stream().filter(targets::byDueDate).toList();
+    List<String> allowed = steps.stream().filter(step -> targets.staffTime(step) != null).toList();
+    String judged = JUDGED.formatted(TASKS.formatted(in(appointment), ", CASE WHEN " + in(byDue)
+        + " THEN 1 ELSE 0 END AS by_due, " + allowedSeconds(allowed) + " AS allowed", ""));
+    String waits = WAITS.formatted(TASKS.formatted(in(appointment), "", " AND " + in(appointment)));
+    List<Object> judgedSteps = new ArrayList<>(appointment);
     judgedSteps.addAll(byDue);
-    allowed.forEach((step, duration) -> {
+    allowed.forEach(step -> {
       judgedSteps.add(step);
-      judgedSteps.add((double) duration.toSeconds());
+      judgedSteps.add((double) targets.staffTime(step).toSeconds());
     });
+    return new Statements(judged, judgedSteps, waits, appointment);
   }
 
   private static String in(Collection<String> steps) {
-    return steps.isEmpty() ? "1 = 0" : "LOWER(t.TASK_DEF_KEY_) IN (" + String.join(", ", Collections.nCopies(steps.size(), "?")) + ")";
+    return steps.isEmpty() ? "1 = 0" : "t.TASK_DEF_KEY_ IN (" + String.join(", ", Collections.nCopies(steps.size(), "?")) + ")";
   }
 
-  private static String allowedSeconds(Map<String, Duration> allowed) {
+  private static String allowedSeconds(Collection<String> allowed) {
     return allowed.isEmpty() ? "CAST(NULL AS DOUBLE PRECISION)"
-        : "CASE LOWER(t.TASK_DEF_KEY_) " + String.join(" ", Collections.nCopies(allowed.size(), "WHEN ? THEN CAST(? AS DOUBLE PRECISION)"))
+        : "CASE t.TASK_DEF_KEY_ " + String.join(" ", Collections.nCopies(allowed.size(), "WHEN ? THEN CAST(? AS DOUBLE PRECISION)"))
             + " END";
   }
 
   /**
-   * Per step id, its tasks started in the range against its target, as of {@code now}. The waits
-   * are left empty for a step that waits for no appointment: its whole time is its wait for staff
-   * ({@link TaskTimes#withStaffWait}).
+   * Per step id of {@code modelSteps}, its tasks started in the range against its target, as of
+   * {@code now}. The waits are left empty for a step that waits for no appointment: its whole time
+   * is its wait for staff ({@link TaskTimes#withStaffWait}).
    */
-  Map<String, TaskTimes> of(String processDefinitionKey, InsightRange range, Instant now) {
+  Map<String, TaskTimes> of(String processDefinitionKey, InsightRange range, Instant now, Collection<String> modelSteps) {
+    Statements statements = statements(modelSteps);
     List<Object> process = List.of(processDefinitionKey, Timestamp.from(range.start()), Timestamp.from(range.end()));
     List<Object> judgedParameters = new ArrayList<>();
     judgedParameters.add(now.getEpochSecond());
-    judgedParameters.addAll(judgedSteps);
+    judgedParameters.addAll(statements.judgedSteps());
     judgedParameters.addAll(process);
     Map<String, TaskTimes> times = new HashMap<>();
-    jdbc.query(judged, row -> {
+    jdbc.query(statements.judged(), row -> {
       times.put(row.getString(1), judged(row.getString(1), row.getLong(2), row.getLong(3)));
     }, judgedParameters.toArray());
-    List<Object> waitParameters = new ArrayList<>(targets.appointmentSteps());
+    List<Object> waitParameters = new ArrayList<>(statements.appointment());
     waitParameters.addAll(process);
-    waitParameters.addAll(targets.appointmentSteps());
-    jdbc.query(waits, row -> {
+    waitParameters.addAll(statements.appointment());
+    jdbc.query(statements.waits(), row -> {
       TaskTimes judged = times.get(row.getString(1));
       if (judged != null) {
         times.put(row.getString(1), judged.withWaits(seconds(row, 2), seconds(row, 3), seconds(row, 4), seconds(row, 5)));
