@@ -26,7 +26,7 @@ public record ClinicProperties(
 
   public ClinicProperties {
     if (bookingWithinWorkingDays < 0) {
-      throw new IllegalArgumentException(
+      throw StartRefused.setting("kapcare.clinic.booking-within-working-days",
           "kapcare.clinic.booking-within-working-days must be 0 (the same day) or more, was " + bookingWithinWorkingDays);
     }
   }

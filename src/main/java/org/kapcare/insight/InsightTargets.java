@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.kapcare.clinic.StartRefused;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -69,33 +70,34 @@ public record InsightTargets(
   public InsightTargets {
     Map<String, String> merged = new LinkedHashMap<>();
     DEFAULT_STEPS.forEach((step, target) -> merged.put(key(step), target));
-    steps.forEach((step, target) -> merged.put(key(step), target.trim()));
-    merged.forEach(InsightTargets::check);
+    steps.forEach((step, target) -> merged.put(key(step), check(step, target.trim())));
     steps = Map.copyOf(merged);
     appointmentSteps = appointmentSteps.stream().map(InsightTargets::key).toList();
     if (!(toleratedShareOverTarget >= 0 && toleratedShareOverTarget < 1)) {
-      throw new IllegalArgumentException(
+      throw StartRefused.setting("kapcare.insight.tolerated-share-over-target",
           "kapcare.insight.tolerated-share-over-target must be from 0 up to (not including) 1, was " + toleratedShareOverTarget);
     }
     if (!(integrationInWindow > 0 && integrationInWindow <= 1)) {
-      throw new IllegalArgumentException("kapcare.insight.integration-in-window must be above 0 and at most 1, was "
-          + integrationInWindow);
+      throw StartRefused.setting("kapcare.insight.integration-in-window",
+          "kapcare.insight.integration-in-window must be above 0 and at most 1, was " + integrationInWindow);
     }
   }
 
-  private static void check(String step, String target) {
+  /** The target as set, or a refusal naming the property as the clinic wrote it. */
+  private static String check(String step, String target) {
     if (target.equals(DUE_DATE) || target.equals(NONE)) {
-      return;
+      return target;
     }
     try {
       if (!Duration.parse(target).isNegative() && !Duration.parse(target).isZero()) {
-        return;
+        return target;
       }
     } catch (DateTimeParseException e) {
       // refused below, in the clinic's words
     }
-    throw new IllegalArgumentException("kapcare.insight.steps." + step + " must be due-date, none or a duration "
-        + "such as PT4H or P2D, was " + target);
+    String property = "kapcare.insight.steps." + step;
+    throw StartRefused.setting(property, property + " must be due-date, none or a duration such as PT4H or P2D, was "
+        + target);
   }
 
   /** The staff time allowed on {@code step}; null when its target is its due date or it has none. */

@@ -66,6 +66,6 @@ class ClinicDayTest {
   @Test
   void aNegativeNumberOfWorkingDaysIsRefusedAtStartUp() {
     assertThatThrownBy(() -> new ClinicProperties(ZoneId.of("UTC"), "Clinic", null, "http://localhost", -1))
-        .hasMessage("kapcare.clinic.booking-within-working-days must be 0 (the same day) or more, was -1");
+        .isInstanceOf(StartRefused.class).hasMessage("kapcare.clinic.booking-within-working-days must be 0 (the same day) or more, was -1");
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kapcare.clinic.StartRefused;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -41,14 +42,15 @@ class InsightTargetsTest {
   @Test
   void aTargetThatIsNoDurationIsRefusedAtStartUpInWords() {
     for (String bad : List.of("4 hours", "PT0S", "-PT4H", "due", "'; DROP TABLE ACT_HI_TASKINST; --")) {
-      assertThatThrownBy(() -> targets(Map.of("consultation", bad)))
-          .hasMessage("kapcare.insight.steps.consultation must be due-date, none or a duration such as PT4H or P2D, was " + bad);
+      assertThatThrownBy(() -> targets(Map.of("medicalClearance", bad))).isInstanceOf(StartRefused.class)
+          .hasMessage("kapcare.insight.steps.medicalClearance must be due-date, none or a duration such as PT4H or P2D, was "
+              + bad);
     }
   }
 
   @Test
   void sharesOutsideZeroToOneAreRefused() {
-    assertThatThrownBy(() -> new InsightTargets(Map.of(), List.of(), 1.0, 0.9))
+    assertThatThrownBy(() -> new InsightTargets(Map.of(), List.of(), 1.0, 0.9)).isInstanceOf(StartRefused.class)
         .hasMessageContaining("tolerated-share-over-target must be from 0 up to (not including) 1, was 1.0");
     assertThatThrownBy(() -> new InsightTargets(Map.of(), List.of(), 0.1, 0))
         .hasMessageContaining("integration-in-window must be above 0 and at most 1, was 0.0");
