@@ -132,7 +132,8 @@ public class ClinicKpis {
     List<FirstDose> firstDoses = firstDoses(range);
     List<FollowUp> followUps = followUps(range);
     Kpis.CheckIns checkIns = checkIns(range);
-    return new Kpis.Report(range.from(), range.to(), range.zone().getId(), targets.integrationInWindow(), windows,
+    return new Kpis.Report(range.from(), range.to(), LocalDate.ofInstant(EngineClock.now(), range.zone()),
+        range.zone().getId(), targets.integrationInWindow(), windows,
         FirstDose.waitOf(firstDoses), FirstDose.byMonth(firstDoses, range), stages(), FollowUp.outcomesOf(followUps),
         FollowUp.byCohort(followUps, range.zone()), checkIns, phq9ByDose(range), clinicians.of(range, EngineClock.now()),
         headline(range, windows, firstDoses, followUps, checkIns), headline(range.previous()));

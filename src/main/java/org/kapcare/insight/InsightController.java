@@ -62,10 +62,12 @@ public class InsightController {
         targets.toleratedShareOverTarget(), heatmap.of(processDefinitionKey, range));
   }
 
+  /** {@code months} (1 to 24) sets how far back a range without {@code from} reaches; six by default. */
   @GetMapping("/kpis")
-  public Kpis.Report kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+  public Kpis.Report kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String months) {
     staff.requireManager();
-    return kpis.report(range(from, to));
+    return kpis.report(InsightRange.of(from, to, months(months), clinic.timeZone(), EngineClock.now()));
   }
 
   /** A page of the missed windows, newest first, narrowed as the manager chose. */
@@ -95,6 +97,18 @@ public class InsightController {
     return ResponseEntity.ok().contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.fileName()).build().toString())
         .body(export.text());
+  }
+
+  private static int months(String months) {
+    if (months == null || months.isBlank()) {
+      return InsightRange.DEFAULT_MONTHS;
+    }
+    if (!months.trim().matches("[0-9]{1,2}") || Integer.parseInt(months.trim()) < 1
+        || Integer.parseInt(months.trim()) > InsightRange.MAX_YEARS * 12) {
+      throw new InvalidInputException("months", "must be a number of months from 1 to " + InsightRange.MAX_YEARS * 12
+          + ", was " + months);
+    }
+    return Integer.parseInt(months.trim());
   }
 
   private static int pageNumber(String page) {

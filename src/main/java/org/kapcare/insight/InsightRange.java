@@ -22,8 +22,13 @@ public record InsightRange(LocalDate from, LocalDate to, ZoneId zone) {
 
   /** The range from the request's {@code from} and {@code to} (YYYY-MM-DD, either may be left out). */
   public static InsightRange of(String from, String to, ZoneId zone, Instant now) {
+    return of(from, to, DEFAULT_MONTHS, zone, now);
+  }
+
+  /** The same, with {@code months} up to {@code to} when {@code from} is left out. */
+  public static InsightRange of(String from, String to, int months, ZoneId zone, Instant now) {
     LocalDate last = to == null || to.isBlank() ? LocalDate.ofInstant(now, zone) : date("to", to);
-    LocalDate first = from == null || from.isBlank() ? last.minusMonths(DEFAULT_MONTHS).plusDays(1) : date("from", from);
+    LocalDate first = from == null || from.isBlank() ? last.minusMonths(months).plusDays(1) : date("from", from);
     if (first.isAfter(last)) {
       throw new InvalidInputException("from", "must not be after to (" + last + "), was " + first);
     }

@@ -10,11 +10,13 @@ public final class Kpis {
   private Kpis() {}
 
   /**
+   * @param today the clinic's date now, by the engine's clock and the clinic's time zone: what its
+   *     "this month" and "last month" are counted from
    * @param integrationInWindowTarget the share of integration sessions the clinic means to hold in their window
    * @param current the headline figures of the range
    * @param previous the same for as many days just before it, to compare with
    */
-  public record Report(LocalDate from, LocalDate to, String timeZone, double integrationInWindowTarget,
+  public record Report(LocalDate from, LocalDate to, LocalDate today, String timeZone, double integrationInWindowTarget,
       IntegrationWindows integrationWindows, FirstDoseWait referralToFirstDose, List<MonthFirstDose> firstDoseByMonth,
       List<JourneyStage> stages, FollowUpOutcomes followUp, List<CohortOutcomes> outcomesByCohort, CheckIns checkIns,
       List<DosePhq9> phq9ByDose, List<Clinician> clinicians, Headline current, Headline previous) {

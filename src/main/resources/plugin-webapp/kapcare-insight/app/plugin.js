@@ -497,16 +497,26 @@ function kpiSections(kpis) {
   ];
 }
 
-/** Ranges a manager asks for most, as days in the browser's calendar (the server reads them in the clinic's zone). */
-function quickRanges() {
-  const iso = date => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
-  const today = new Date();
-  const firstOfMonth = new Date(today.getFullYear(), today.getMonth(), 1);
+/** "2026-11-01" from numbers, as a calendar day: no clock or time zone involved. */
+function isoDay(year, month, date) {
+  return `${year}-${String(month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
+}
+
+/**
+ * The ranges a manager asks for most, from the clinic's today as the server gives it (its clock and
+ * time zone, not the browser's): whole months as dates, the last months as the server counts them.
+ */
+function quickRanges(today) {
+  const [year, month, date] = today.split("-").map(Number);
+  const lastMonthYear = month === 1 ? year - 1 : year;
+  const lastMonth = month === 1 ? 12 : month - 1;
+  // Day 0 of this month in UTC is the last day of the one before, in any zone.
+  const lastMonthEnd = new Date(Date.UTC(year, month - 1, 0)).getUTCDate();
   return [
-    ["This month", iso(firstOfMonth), iso(today)],
-    ["Last month", iso(new Date(today.getFullYear(), today.getMonth() - 1, 1)), iso(new Date(today.getFullYear(), today.getMonth(), 0))],
-    ["Last 3 months", iso(new Date(today.getFullYear(), today.getMonth() - 3, today.getDate() + 1)), iso(today)],
-    ["Last 6 months", "", ""]
+    ["This month", { from: isoDay(year, month, 1), to: isoDay(year, month, date) }],
+    ["Last month", { from: isoDay(lastMonthYear, lastMonth, 1), to: isoDay(lastMonthYear, lastMonth, lastMonthEnd) }],
+    ["Last 3 months", { months: 3 }],
+    ["Last 6 months", { months: 6 }]
   ];
 }
 
@@ -517,32 +527,26 @@ function renderKpis(node) {
   const section = el("section", { id: "kapcare-kpis", class: "kapcare-kpis" },
     el("h3", {}, "KAP Care KPIs"),
     el("div", { class: "kapcare-kpis-range" },
-      dateInput("kapcare-kpis-from", "from", "", () => load()),
-      dateInput("kapcare-kpis-to", "to", "", () => load()),
+      dateInput("kapcare-kpis-from", "from", "", () => load({ from: from.value, to: to.value })),
+      dateInput("kapcare-kpis-to", "to", "", () => load({ from: from.value, to: to.value })),
       quick),
     status, content);
   node.replaceChildren(section);
   const from = section.querySelector("#kapcare-kpis-from");
   const to = section.querySelector("#kapcare-kpis-to");
-  // The dashboard opens on the last three months, so that the trend compares a full quarter with the one before.
-  [, from.value, to.value] = quickRanges().find(([label]) => label === "Last 3 months");
-  quickRanges().forEach(([label, first, last]) => {
-    const button = el("button", { type: "button", class: "btn btn-default btn-xs" }, label);
-    button.addEventListener("click", () => {
-      from.value = first;
-      to.value = last;
-      load();
-    });
-    quick.append(button);
-  });
 
-  async function load() {
+  async function load(range) {
     section.removeAttribute("data-kapcare-loaded");
     status.textContent = "Loading…";
     try {
-      const kpis = await insight("kpis", { from: from.value, to: to.value });
+      const kpis = await insight("kpis", range);
       from.value = kpis.from;
       to.value = kpis.to;
+      quick.replaceChildren(...quickRanges(kpis.today).map(([label, quickRange]) => {
+        const button = el("button", { type: "button", class: "btn btn-default btn-xs" }, label);
+        button.addEventListener("click", () => load(quickRange));
+        return button;
+      }));
       content.replaceChildren(...kpiSections(kpis));
       status.textContent = `${dayName(kpis.from)} to ${dayName(kpis.to)}; days and weeks in the clinic's time zone, ${kpis.timeZone}`;
       section.setAttribute("data-kapcare-loaded", "true");
@@ -551,7 +555,8 @@ function renderKpis(node) {
       status.textContent = error.message;
     }
   }
-  load();
+  // The dashboard opens on the last three months, so that the trend compares a full quarter with the one before.
+  load({ months: 3 });
 }
 
 export default [

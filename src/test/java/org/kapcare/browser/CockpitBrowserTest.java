@@ -141,6 +141,9 @@ class CockpitBrowserTest extends JourneyDriver {
 
     browser.logIn("cockpit", "manager");
     WebElement kpis = browser.visible(By.cssSelector("#kapcare-kpis[data-kapcare-loaded='true']"));
+    // The last three months up to the clinic's today, by the engine's clock (here 25 November 2026), not the browser's.
+    assertThat(browser.visible(By.id("kapcare-kpis-from")).getAttribute("value")).isEqualTo("2026-08-26");
+    assertThat(browser.visible(By.id("kapcare-kpis-to")).getAttribute("value")).isEqualTo("2026-11-25");
     assertThat(browser.visible(By.id("kapcare-kpi-trend")).getText())
         .contains("Integration sessions held in their window", "Missed integration windows", "(before)", "Change");
     assertThat(kpis.findElement(By.cssSelector("#kapcare-chart-integration .kapcare-chart-target"))
@@ -165,5 +168,14 @@ class CockpitBrowserTest extends JourneyDriver {
     new Select(browser.visible(By.id("kapcare-missed-status"))).selectByVisibleText("held late");
     browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kapcare-missed-body"),
         "No missed window with these filters."));
+
+    // Whole months of the clinic's calendar: October has 31 days.
+    browser.scrollTo(browser.visible(By.id("kapcare-kpis")));
+    browser.click(By.xpath("//span[@class='kapcare-kpis-quick']/button[normalize-space()='Last month']"));
+    browser.until(ExpectedConditions.attributeToBe(By.id("kapcare-kpis-to"), "value", "2026-10-31"));
+    assertThat(browser.visible(By.id("kapcare-kpis-from")).getAttribute("value")).isEqualTo("2026-10-01");
+    browser.click(By.xpath("//span[@class='kapcare-kpis-quick']/button[normalize-space()='This month']"));
+    browser.until(ExpectedConditions.attributeToBe(By.id("kapcare-kpis-to"), "value", "2026-11-25"));
+    assertThat(browser.visible(By.id("kapcare-kpis-from")).getAttribute("value")).isEqualTo("2026-11-01");
   }
 }

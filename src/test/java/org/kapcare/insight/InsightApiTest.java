@@ -59,6 +59,20 @@ class InsightApiTest {
     assertThat(kpis).containsEntry("to", today.toString()).containsEntry("from", today.minusMonths(6).plusDays(1).toString());
   }
 
+  /** Cockpit opens on the last three months; the clinic's today comes with them, for "this month" and "last month". */
+  @Test
+  void aNumberOfMonthsSetsHowFarBackTheDefaultRangeReaches() {
+    Map<String, Object> kpis = http.withBasicAuth("manager", "demo").getForObject(KPIS + "?months=3", Map.class);
+
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    assertThat(kpis).containsEntry("to", today.toString()).containsEntry("today", today.toString())
+        .containsEntry("from", today.minusMonths(3).plusDays(1).toString());
+    for (String months : List.of("0", "25", "three", "-1", "3 OR 1=1", "999999999999")) {
+      assertRefused(KPIS + "?months=" + months, "months", "must be a number of months from 1 to 24, was " + months
+          + " (field months)");
+    }
+  }
+
   @Test
   void otherStaffAreForbiddenAndAnonymousCallersUnauthorized() {
     for (String path : List.of(KPIS, HEATMAP, MISSED)) {

@@ -18,7 +18,8 @@ class KpiExportsTest {
   private static final String BOM = "\uFEFF";
 
   private static KpiExports.Source report(List<Kpis.MissedWindow> missed) {
-    Kpis.Report report = new Kpis.Report(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), "Europe/Berlin", 0.9,
+    Kpis.Report report = new Kpis.Report(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"),
+        LocalDate.parse("2026-12-07"), "Europe/Berlin", 0.9,
         new Kpis.IntegrationWindows(3, 1, 0, 0.75, List.of(
             new Kpis.IntegrationWeek("2026-W45", LocalDate.parse("2026-11-02"), 3, 1, 0, 0.75),
             new Kpis.IntegrationWeek("2026-W46", LocalDate.parse("2026-11-09"), 0, 0, 0, null))),
