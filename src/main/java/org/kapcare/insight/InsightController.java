@@ -93,6 +93,11 @@ public class InsightController {
     KpiExports.checkTable(table);
     InsightRange range = range(from, to);
     MissedWindows.Filter filter = MissedWindows.Filter.of(therapist, status, patient);
+    // Otherwise a file with no patient in it would be logged as an access to the patient named.
+    if (filter.narrows() && !table.equals(KpiExports.MISSED_WINDOWS)) {
+      throw new InvalidInputException("table", "therapist, status and patient narrow the " + KpiExports.MISSED_WINDOWS
+          + " table only, not " + table);
+    }
     KpiExports.Export export = KpiExports.of(table, new KpiExports.Source(kpis.report(range), () -> missed.all(range, filter)));
     return ResponseEntity.ok().contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.fileName()).build().toString())

@@ -24,13 +24,15 @@ final class KpiExports {
 
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+  static final String MISSED_WINDOWS = "missed-windows";
+
   /** The tables by the name in their URL, in the order Cockpit shows them. */
   private static final Map<String, Function<Source, CsvTable>> TABLES = new LinkedHashMap<>();
 
   static {
     TABLES.put("trend", source -> trend(source.report()));
     TABLES.put("integration-weeks", source -> integrationWeeks(source.report()));
-    TABLES.put("missed-windows", source -> missedWindows(source.missedWindows().get(), source.report().timeZone()));
+    TABLES.put(MISSED_WINDOWS, source -> missedWindows(source.missedWindows().get(), source.report().timeZone()));
     TABLES.put("clinicians", source -> clinicians(source.report()));
     TABLES.put("referral-to-first-dose", source -> {
       Kpis.Report report = source.report();

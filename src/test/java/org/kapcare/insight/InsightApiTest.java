@@ -202,6 +202,15 @@ class InsightApiTest {
     assertThat(narrowed.get("what").asText()).isEqualTo("exported missed-windows.csv from 2026-01-01 to 2026-06-30 (filtered)");
     assertThat(narrowed.get("patientId").asText()).isEqualTo("K-4242");
 
+    // A table without patients cannot be exported "for" a patient: refused, and nothing logged under them.
+    ResponseEntity<Map> stages = http.withBasicAuth("manager", "demo")
+        .getForEntity("/api/insight/kpis/stages.csv?patient=K-4343", Map.class);
+    assertThat(stages.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(stages.getBody()).containsEntry("field", "table").containsEntry("error",
+        "therapist, status and patient narrow the missed-windows table only, not stages (field table)");
+    assertThat(new ObjectMapper().readTree(http.withBasicAuth("manager", "demo")
+        .getForObject("/api/access-log?patientId=K-4343", String.class))).isEmpty();
+
     WebappSession cockpit = WebappSession.signIn(http, "cockpit", "manager", "demo");
     assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(cockpit.headers()), String.class).getStatusCode())
         .as("the Cockpit link, with its session").isEqualTo(HttpStatus.OK);
