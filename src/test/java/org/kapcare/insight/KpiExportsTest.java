@@ -57,39 +57,27 @@ class KpiExportsTest {
   @Test
   void everyTableHasItsColumnsAndEmptyFiguresStayEmpty() {
     KpiExports.Source report = report(List.of());
-    assertThat(KpiExports.of("integration-weeks", report).text()).isEqualTo(BOM
-        + "Week,Monday,Held in window,Missed,Of those held late,In window (%)\r\n"
-        + "2026-W45,2026-11-02,3,1,0,75.0\r\n"
-        + "2026-W46,2026-11-09,0,0,0,\r\n"
-        + "All weeks,,3,1,0,75.0\r\n");
-    assertThat(KpiExports.of("referral-to-first-dose", report).text()).isEqualTo(BOM
-        + "Month,Patients dosed,Median days from referral\r\n2026-11,3,4.5\r\nAll months,3,4.5\r\n");
-    assertThat(KpiExports.of("stages", report).text()).isEqualTo(BOM + "Stage,Journeys\r\nPre-dose check,4\r\n");
-    assertThat(KpiExports.of("follow-up", report).text()).isEqualTo(BOM
-        + "Cohort (month of referral),Follow-ups scored,Responders,Response (%),Remitters,Remission (%)\r\n"
-        + "2026-08,1,0,0.0,0,0.0\r\n"
-        + "2026-09,2,2,100.0,1,50.0\r\n"
-        + "All cohorts,3,2,66.7,1,33.3\r\n");
-    assertThat(KpiExports.of("clinicians", report).text()).isEqualTo(BOM
-        + "Group,Name,Tasks done,Open now,Overdue now,Integration sessions,In window,In window (%)\r\n"
-        + "Therapists,Tess Hartmann,12,2,1,5,4,80.0\r\n"
-        + "Prescribers,Pat Prescriber,7,0,0,0,0,\r\n");
+    assertFile(report, "integration-weeks", "Week,Monday,Held in window,Missed,Of those held late,In window (%)",
+        "2026-W45,2026-11-02,3,1,0,75.0", "2026-W46,2026-11-09,0,0,0,", "All weeks,,3,1,0,75.0");
+    assertFile(report, "referral-to-first-dose", "Month,Patients dosed,Median days from referral", "2026-11,3,4.5",
+        "All months,3,4.5");
+    assertFile(report, "stages", "Stage,Journeys", "Pre-dose check,4");
+    assertFile(report, "follow-up", "Cohort (month of referral),Follow-ups scored,Responders,Response (%),Remitters,Remission (%)",
+        "2026-08,1,0,0.0,0,0.0", "2026-09,2,2,100.0,1,50.0", "All cohorts,3,2,66.7,1,33.3");
+    assertFile(report, "clinicians", "Group,Name,Tasks done,Open now,Overdue now,Integration sessions,In window,In window (%)",
+        "Therapists,Tess Hartmann,12,2,1,5,4,80.0", "Prescribers,Pat Prescriber,7,0,0,0,0,");
     // The previous period had nothing yet: its figures stay empty rather than read as 0 %.
-    assertThat(KpiExports.of("trend", report).text()).isEqualTo(BOM
-        + "Figure,2026-11-01 to 2026-11-30,2026-10-02 to 2026-10-31\r\n"
-        + "Integration windows decided,4,0\r\n"
-        + "Held in window (%),75.0,\r\n"
-        + "Missed windows,1,0\r\n"
-        + "First doses,3,0\r\n"
-        + "Median days from referral to first dose,4.5,\r\n"
-        + "Follow-ups scored,3,0\r\n"
-        + "Response (%),66.7,\r\n"
-        + "Remission (%),33.3,\r\n"
-        + "Check-ins closed,5,0\r\n"
-        + "Check-ins answered (%),80.0,\r\n");
-    assertThat(KpiExports.of("check-ins", report).text())
-        .isEqualTo(BOM + "Answered,Not answered,Answered (%)\r\n4,1,80.0\r\n");
-    assertThat(KpiExports.of("phq9-by-dose", report).text()).isEqualTo(BOM + "Dose,Check-ins,Median PHQ-9\r\n1,2,12.5\r\n");
+    assertFile(report, "trend", "Figure,2026-11-01 to 2026-11-30,2026-10-02 to 2026-10-31",
+        "Integration windows decided,4,0", "Held in window (%),75.0,", "Missed windows,1,0", "First doses,3,0",
+        "Median days from referral to first dose,4.5,", "Follow-ups scored,3,0", "Response (%),66.7,",
+        "Remission (%),33.3,", "Check-ins closed,5,0", "Check-ins answered (%),80.0,");
+    assertFile(report, "check-ins", "Answered,Not answered,Answered (%)", "4,1,80.0");
+    assertFile(report, "phq9-by-dose", "Dose,Check-ins,Median PHQ-9", "1,2,12.5");
+  }
+
+  /** The table's file is exactly these lines: a byte-order mark first, each line ended by CRLF. */
+  private static void assertFile(KpiExports.Source report, String table, String... lines) {
+    assertThat(KpiExports.of(table, report).text()).as(table).isEqualTo(BOM + String.join("\r\n", lines) + "\r\n");
   }
 
   /** Names come from the clinic's directory, where staff may type what they like into their own profile. */
