@@ -258,7 +258,7 @@ class AuthorizationMatrixTest {
       GET    | /kapcare/ui.js                                                   |                              | Y Y Y Y Y Y Y
       GET    | /api/insight/kpis                                                |                              | U F F F F Y Y
       GET    | /api/insight/kpis/missed-windows.csv                             |                              | U F F F F Y Y
-      GET    | /api/insight/kpis/clinicians.csv?therapist=nobody                |                              | U F F F F Y Y
+      GET    | /api/insight/kpis/missed-windows.csv?therapist=nobody            |                              | U F F F F Y Y
       GET    | /api/insight/missed-windows?status=not-held&page=1               |                              | U F F F F Y Y
       GET    | /api/insight/heatmap?processDefinitionKey=care-journey           |                              | U F F F F Y Y
       GET    | /api/notifications                                               |                              | U F F F F Y Y
